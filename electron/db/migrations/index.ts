@@ -1,0 +1,16 @@
+import { sql as members } from './001-members';
+import { sql as communication } from './002-communication';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Numbered, append-only: never edit a released migration, add the next one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'members', sql: members },
+  { version: 2, name: 'communication', sql: communication },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

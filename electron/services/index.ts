@@ -1,0 +1,24 @@
+/** Builds the complete handler table; both transports and the CLI call through this. */
+import { schemaVersion } from '../db/database';
+import { registerDashboard } from './dashboard';
+import { registerDemo } from './demo';
+import { HandlerTable, type ServiceContext } from './registry';
+import { registerSettings } from './settings';
+
+export function createHandlerTable(ctx: ServiceContext): HandlerTable {
+  const table = new HandlerTable(ctx);
+  table.register('app/info', (_input, c) => ({
+    version: c.version,
+    shell: c.shell,
+    dataDir: c.dataDir,
+    databaseFile: c.databaseFile,
+    schemaVersion: schemaVersion(c.db),
+  }));
+  registerDashboard(table);
+  registerSettings(table);
+  registerDemo(table);
+  return table.assertComplete();
+}
+
+export type { ServiceContext } from './registry';
+export { HandlerTable } from './registry';

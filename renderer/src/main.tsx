@@ -1,0 +1,25 @@
+import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
+import { MantineProvider } from '@mantine/core';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { captureToken } from './api';
+import { App } from './App';
+import { initI18n } from './i18n';
+import { theme } from './theme';
+
+captureToken();
+// The shell serving index.html writes a fresh nonce here; the CSP admits only <style> elements carrying it.
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[name="spillover-style-nonce"]')?.content ?? '';
+
+void initI18n().then(() => {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} getStyleNonce={() => styleNonce}>
+        <App />
+      </MantineProvider>
+    </StrictMode>,
+  );
+});

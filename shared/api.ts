@@ -1,0 +1,143 @@
+/**
+ * The one API contract between the renderer and the Node side. Both transports (Electron IPC and the
+ * loopback browser shell) carry exactly these methods; the handler table on the Node side is typed
+ * against this object, and the renderer's client is derived from it. Methods are named `noun/verb`.
+ */
+import { z } from 'zod';
+import { MEMBERSHIPS, ORGANISATION_KINDS, UI_LANGUAGES, SizeThresholds } from './domain';
+
+const NoInput = z.object({}).strict();
+
+export const LanguagePreference = z.enum(['system', ...UI_LANGUAGES]);
+export type LanguagePreference = z.infer<typeof LanguagePreference>;
+
+export const Settings = z.object({
+  language: LanguagePreference,
+  sizeThresholds: SizeThresholds,
+  /** Contact upkeep: persons not verified for this many months count as stale. */
+  staleAfterMonths: z.number().int().min(1).max(120),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  shell: z.enum(['electron', 'browser', 'cli']),
+  dataDir: z.string(),
+  databaseFile: z.string(),
+  schemaVersion: z.number().int(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const kindCounts = z.object(Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, z.number().int().min(0)])) as {
+  [K in (typeof ORGANISATION_KINDS)[number]]: z.ZodNumber;
+});
+const membershipCounts = z.object(Object.fromEntries(MEMBERSHIPS.map((k) => [k, z.number().int().min(0)])) as {
+  [K in (typeof MEMBERSHIPS)[number]]: z.ZodNumber;
+});
+
+export const Dashboard = z.object({
+  organisations: z.object({
+    total: z.number().int(),
+    byKind: kindCounts,
+    byMembership: membershipCounts,
+  }),
+  /** Member organisations only: funding is about who in the cluster takes part in R&D projects. */
+  members: z.object({
+    funded: z.number().int(),
+    notFunded: z.number().int(),
+    withoutKeyContact: z.number().int(),
+  }),
+  persons: z.object({
+    total: z.number().int(),
+    active: z.number().int(),
+    keyContacts: z.number().int(),
+    newsletterConsent: z.number().int(),
+    byLanguage: z.array(z.object({ language: z.string(), count: z.number().int() })),
+  }),
+  projects: z.array(
+    z.object({
+      id: z.number().int(),
+      acronym: z.string(),
+      title: z.string(),
+      partnerRegions: z.array(z.string()),
+      organisations: z.number().int(),
+    }),
+  ),
+  isEmpty: z.boolean(),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const DemoSummary = z.object({
+  organisations: z.number().int(),
+  persons: z.number().int(),
+  projects: z.number().int(),
+});
+export type DemoSummary = z.infer<typeof DemoSummary>;
+
+export const ClearResult = z.object({
+  /** The copy written before clearing, so clearing can be undone by restoring it. */
+  backupFile: z.string(),
+});
+
+type MethodName = `${string}/${string}`;
+interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): { input: I; output: O } {
+  return { input, output };
+}
+
+export const contract = {
+  'app/info': method(NoInput, AppInfo),
+  'dashboard/get': method(NoInput, Dashboard),
+  'settings/get': method(NoInput, Settings),
+  'settings/update': method(Settings.partial().strict(), Settings),
+  'demo/load': method(NoInput, DemoSummary),
+  'data/clear': method(z.object({ confirm: z.literal(true) }).strict(), ClearResult),
+} satisfies Record<MethodName, MethodSpec>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Error codes travel over both transports unchanged; the renderer maps them to translated messages. */
+export const ERROR_CODES = ['bad_input', 'unknown_method', 'not_found', 'conflict', 'forbidden', 'internal'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiErrorShape = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+/** The envelope both transports return, so a failure is data, never an exception lost in IPC. */
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ApiErrorShape }),
+]);
+export type Envelope = z.infer<typeof Envelope>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  toShape(): ApiErrorShape {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+  }
+}
