@@ -22,10 +22,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const requireFromRoot = createRequire(path.join(root, 'package.json'));
 
-/** One clear line on stderr, then exit: the script is run from npm scripts where long stacks just hide the cause. */
+/** Thrown instead of exiting on the spot so that `finally` blocks still remove the temporary copy. */
+class NativeFailure extends Error {}
+
 function fail(message) {
-  console.error(`electron:native failed: ${message}`);
-  process.exit(1);
+  throw new NativeFailure(message);
 }
 
 function readJson(file) {
@@ -93,6 +94,10 @@ function resolveTarget(options) {
 
   const platform = options.platform ?? process.platform;
   const arch = options.arch ?? process.arch;
+  // Same rule as electronBindingFileName(): the values become part of a file name.
+  for (const [label, value] of [['platform', platform], ['arch', arch]]) {
+    if (!/^[A-Za-z0-9_]+$/.test(value)) fail(`invalid --${label} "${value}" (expected e.g. linux/win32/darwin, x64/arm64).`);
+  }
   return { electronVersion, modules, platform, arch, fileName: bindingFileName({ modules, platform, arch }) };
 }
 
@@ -146,10 +151,8 @@ function main() {
 
     // Drop npm-provided variables that would make prebuild-install skip the download (git origin, build from
     // source) or override the target given on the command line.
-    const env = { ...process.env };
-    for (const key of Object.keys(env)) {
-      if (/^npm_(package_(from|resolved)|config_(build_from_source|target|runtime|arch|platform|libc|disturl))$/i.test(key)) delete env[key];
-    }
+    const overridden = /^npm_(package_(from|resolved)|config_(build_from_source|target|runtime|arch|platform|libc|disturl))$/i;
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !overridden.test(key)));
     const bin = path.join(packageDir('prebuild-install', createRequire(path.join(sqliteDir, 'package.json'))), 'bin.js');
     const args = [bin, '--runtime', 'electron', '--target', target.electronVersion, '--arch', target.arch, '--platform', target.platform, '--verbose'];
     console.log(`electron:native: downloading better-sqlite3 ${sqliteVersion} for Electron ${target.electronVersion} (ABI ${target.modules}, ${target.platform}-${target.arch})...`);
@@ -184,4 +187,11 @@ function main() {
   }
 }
 
-main();
+// One clear line on stderr and a non-zero exit: the script runs from npm scripts, where a stack trace hides the cause.
+try {
+  main();
+} catch (error) {
+  if (!(error instanceof NativeFailure)) throw error;
+  console.error(`electron:native failed: ${error.message}`);
+  process.exitCode = 1;
+}
