@@ -1,11 +1,14 @@
 /**
  * End-to-end tests of the browser shell (`spillover serve`) in Chromium. Each test starts its own server
  * on a fresh data folder through the `app` fixture (e2e/fixtures.ts), so there is no webServer block.
- * Chromium is found by scripts/chromium.mjs (SPILLOVER_CHROMIUM, PATH, or Playwright's download); run
+ * Chromium is found by scripts/chromium.mjs (SPILLOVER_CHROMIUM, PATH, or Playwright's download, in that
+ * order; read through e2e/chromium.ts); run
  * `node scripts/chromium.mjs --ensure` if none is installed. Needs `npm run build` first.
  */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { chromiumLaunch } from './e2e/chromium';
+
+const chromium = chromiumLaunch();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,7 +22,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: findChromium() ?? undefined, args: [...CHROMIUM_ARGS] },
+    launchOptions: { executablePath: chromium.executablePath, args: chromium.args },
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
     screenshot: 'only-on-failure',

@@ -1,5 +1,8 @@
-import type { ConsoleMessage } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { AppShellPage } from './pages/AppShellPage';
+import type { DashboardPage } from './pages/DashboardPage';
+import type { SettingsPage } from './pages/SettingsPage';
 
 declare global {
   interface Window {
@@ -30,30 +33,40 @@ test('the bare address without #token= explains itself and the API refuses it', 
   expect(wrongToken).toBe(401);
 });
 
-test('the dashboard loads without console errors or CSP violations', async ({ app, shell, dashboard, page }) => {
-  const problems: string[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations?.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
-    });
-  });
-
-  const response = await page.goto(app.url);
+/** Opens the dashboard, the settings and the confirm dialog: the screens with the most components. */
+async function tour(url: string, page: Page, shell: AppShellPage, dashboard: DashboardPage, settings: SettingsPage): Promise<void> {
+  const response = await page.goto(url);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expect(dashboard.statValue('Organisationen')).toHaveText('40');
   await expect(dashboard.projects().getByText('COMPOSITE-SA', { exact: true })).toBeVisible();
-  // Visit the other screens too: each renders different components.
   await shell.nav('Einstellungen');
   await expect(shell.heading('Einstellungen')).toBeVisible();
+  await settings.clearData();
+  await expect(settings.confirmDialog).toBeVisible();
+  await settings.cancelClear();
+  await expect(settings.confirmDialog).toBeHidden();
   await shell.nav('Übersicht');
   await expect(dashboard.statValue('Organisationen')).toHaveText('40');
+}
 
+test('the app runs without console errors', async ({ app, shell, dashboard, settings, page }) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  await tour(app.url, page, shell, dashboard, settings);
+  expect(problems).toEqual([]);
+});
+
+test('the app causes no Content-Security-Policy violations', async ({ app, shell, dashboard, settings, page }) => {
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations?.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+  await tour(app.url, page, shell, dashboard, settings);
   const violations = await page.evaluate(() => window.__cspViolations ?? []);
   expect(violations).toEqual([]);
-  expect(problems).toEqual([]);
 });

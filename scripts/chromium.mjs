@@ -2,6 +2,8 @@
 //
 //   import { findChromium, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 //   node scripts/chromium.mjs --ensure    installs one when none is found, then prints its path
+//   node scripts/chromium.mjs --json      prints {"executablePath": string|null, "args": [...]} (for
+//                                         playwright.config.ts, whose loader cannot import this file)
 //
 // Order: $SPILLOVER_CHROMIUM, then chromium / chromium-browser / google-chrome / google-chrome-stable on
 // PATH, then Playwright's own download (if `npx playwright install chromium` ever ran), else null.
@@ -104,6 +106,8 @@ function ensure() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--ensure')) {
     process.exitCode = ensure();
+  } else if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ executablePath: findChromium(), args: CHROMIUM_ARGS }));
   } else {
     const found = findChromium();
     console.log(found ? `Chromium: ${found}` : 'Chromium: none found (run with --ensure to install one)');

@@ -30,12 +30,18 @@ export class AppShellPage {
     return this.page.getByRole('heading', { level: 2, name, exact: true });
   }
 
-  /** The DE/EN switch in the header. */
+  /** The DE/EN switch in the header (a radio group named "Sprache" / "Language"). */
+  languageSwitch(): Locator {
+    return this.page.getByRole('banner').getByRole('radiogroup', { name: /^(Sprache|Language)$/ });
+  }
+
+  /** One option of the switch, for checking its state. */
   languageOption(lang: UiLanguage): Locator {
-    return this.page.getByRole('banner').getByRole('radio', { name: lang, exact: true });
+    return this.languageSwitch().getByRole('radio', { name: lang, exact: true });
   }
 
   async switchLanguage(lang: UiLanguage): Promise<void> {
-    await this.languageOption(lang).check();
+    // The radio input itself is visually hidden; like a user, click its visible label.
+    await this.languageSwitch().getByText(lang, { exact: true }).click();
   }
 }

@@ -10,13 +10,14 @@ import { useApi } from '../useApi';
 
 function Stat({ label, value, hint }: { label: string; value: number; hint: string }) {
   const id = useId();
+  const { i18n } = useTranslation();
   return (
     <Card withBorder component="section" aria-labelledby={id} padding="md">
       <Text id={id} size="sm" c="dimmed" fw={600}>
         {label}
       </Text>
       <Text fz={32} fw={700} lh={1.2}>
-        {value.toLocaleString()}
+        {new Intl.NumberFormat(i18n.language).format(value)}
       </Text>
       <Text size="xs" c="dimmed">
         {hint}
@@ -66,7 +67,7 @@ export function Dashboard({ onOpenSettings }: { onOpenSettings: () => void }) {
   const o = data.organisations;
   const members = data.members.funded + data.members.notFunded;
   const byKind = ORGANISATION_KINDS.filter((k) => o.byKind[k] > 0).map((k) => ({
-    kind: t(`kinds.${k}`),
+    kind: `${t(`kinds.${k}`)} (${fmt.format(o.byKind[k])})`,
     count: o.byKind[k],
   }));
 
@@ -110,11 +111,10 @@ export function Dashboard({ onOpenSettings }: { onOpenSettings: () => void }) {
             data={byKind}
             dataKey="kind"
             orientation="vertical"
-            yAxisProps={{ width: 210 }}
+            yAxisProps={{ width: 230 }}
             series={[{ name: 'count', label: t('dashboard.organisations'), color: 'teal.6' }]}
             gridAxis="none"
             withTooltip={false}
-            withBarValueLabel
           />
         </Card>
         <Card withBorder component="section" aria-label={t('dashboard.funding')}>

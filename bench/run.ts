@@ -1,0 +1,165 @@
+/**
+ * Performance figures of Spillover, one line each on stdout:
+ *
+ *   BENCH <name> <value> <unit> goal <op><value> ok|FAIL
+ *
+ * Run with `npm run bench` (builds first) or `npm run bench -- <filter>` to run only benchmarks whose
+ * name contains <filter>. Exit code 1 when a figure misses its goal, 2 on bad usage or a crash.
+ * Details of each run go to stderr.
+ */
+import { chromium, type Browser } from '@playwright/test';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { makeTempDir, removeDir, seedDemo, startServer } from '../e2e/serve';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
+
+type Op = '<' | '<=' | '>' | '>=';
+
+interface Goal {
+  op: Op;
+  value: number;
+}
+
+interface Benchmark {
+  name: string;
+  unit: string;
+  goal: Goal;
+  /** Returns the figure to report (e.g. a median). */
+  run(ctx: BenchContext): Promise<number>;
+}
+
+interface BenchContext {
+  browser: Browser;
+}
+
+/** A number as the dashboard prints it. */
+const NUMBER = /^\d[\d.,\u00a0\u202f\s]*$/;
+const RUNS = 5;
+
+function meets(value: number, goal: Goal): boolean {
+  switch (goal.op) {
+    case '<':
+      return value < goal.value;
+    case '<=':
+      return value <= goal.value;
+    case '>':
+      return value > goal.value;
+    case '>=':
+      return value >= goal.value;
+  }
+}
+
+function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  const lower = sorted[mid - 1] ?? upper;
+  return sorted.length % 2 === 1 ? upper : (lower + upper) / 2;
+}
+
+function formatLine(b: Pick<Benchmark, 'name' | 'unit' | 'goal'>, value: number): string {
+  return `BENCH ${b.name} ${Math.round(value)} ${b.unit} goal ${b.goal.op}${b.goal.value} ${meets(value, b.goal) ? 'ok' : 'FAIL'}`;
+}
+
+/**
+ * One cold start of the browser shell: from spawning `spillover serve` until the page at the printed
+ * address shows the number in the "Organisationen" card. The browser is already running (not timed).
+ * `prepare` makes the data folder beforehand, also not timed.
+ */
+interface ColdStart {
+  /** Until `spillover serve` printed its address. */
+  serverMs: number;
+  /** Until the dashboard showed the count. */
+  totalMs: number;
+}
+
+async function coldStart(browser: Browser, prepare: (dataDir: string) => void): Promise<ColdStart> {
+  const tmp = makeTempDir('spillover-bench-');
+  const dataDir = path.join(tmp, 'data');
+  prepare(dataDir);
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  try {
+    const started = performance.now();
+    const server = await startServer({ dataDir });
+    const serverMs = performance.now() - started;
+    try {
+      await page.goto(server.url);
+      const value = page.getByRole('region', { name: 'Organisationen', exact: true }).getByText(NUMBER);
+      await value.waitFor({ state: 'visible', timeout: 30_000 });
+      const totalMs = performance.now() - started;
+      const shown = await value.innerText();
+      if (shown !== '40') throw new Error(`The dashboard showed ${shown} organisations, not the demo cluster's 40.`);
+      return { serverMs, totalMs };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await context.close();
+    removeDir(tmp);
+  }
+}
+
+/** Median total time of `runs` cold starts; each run's split goes to stderr. */
+async function coldStartMedian(name: string, browser: Browser, prepare: (dataDir: string) => void): Promise<number> {
+  const samples: ColdStart[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await coldStart(browser, prepare));
+  const detail = samples.map((s) => `${Math.round(s.totalMs)} (server ${Math.round(s.serverMs)})`).join(', ');
+  process.stderr.write(`${name}: ${detail} ms\n`);
+  return median(samples.map((s) => s.totalMs));
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'cold-start-dashboard',
+    unit: 'ms',
+    goal: { op: '<', value: 2000 },
+    // The data folder already holds the demo cluster (`spillover demo`), as on any later start.
+    run: ({ browser }) => coldStartMedian('cold-start-dashboard', browser, seedDemo),
+  },
+  {
+    name: 'cold-start-first-run',
+    unit: 'ms',
+    goal: { op: '<', value: 2000 },
+    // The data folder does not exist yet: creating the database and seeding the demo are included.
+    run: ({ browser }) => coldStartMedian('cold-start-first-run', browser, () => undefined),
+  },
+];
+
+async function main(): Promise<number> {
+  const filter = process.argv[2];
+  const selected = BENCHMARKS.filter((b) => filter === undefined || b.name.includes(filter));
+  if (selected.length === 0) {
+    process.stderr.write(`No benchmark matches "${filter ?? ''}". Known: ${BENCHMARKS.map((b) => b.name).join(', ')}\n`);
+    return 2;
+  }
+  const executablePath = findChromium();
+  if (executablePath === null) {
+    process.stderr.write('No Chromium found: run `node scripts/chromium.mjs --ensure` or set SPILLOVER_CHROMIUM.\n');
+    return 2;
+  }
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
+  let failed = false;
+  try {
+    for (const b of selected) {
+      const value = await b.run({ browser });
+      const line = formatLine(b, value);
+      if (!meets(value, b.goal)) failed = true;
+      process.stdout.write(line + '\n');
+    }
+  } finally {
+    await browser.close();
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Benchmark crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);
