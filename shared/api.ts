@@ -4,6 +4,16 @@
  * against this object, and the renderer's client is derived from it. Methods are named `noun/verb`.
  */
 import { z } from 'zod';
+import {
+  BulkAction,
+  ContactDetail,
+  ContactList,
+  ContactPatch,
+  ListInput,
+  OrganisationDetail,
+  OrganisationListInput,
+  OrganisationRow,
+} from './contacts/schemas';
 import { MEMBERSHIPS, ORGANISATION_KINDS, UI_LANGUAGES, SizeThresholds } from './domain';
 
 const NoInput = z.object({}).strict();
@@ -96,6 +106,15 @@ export const contract = {
   'settings/update': method(Settings.partial().strict(), Settings),
   'demo/load': method(NoInput, DemoSummary),
   'data/clear': method(z.object({ confirm: z.literal(true) }).strict(), ClearResult),
+  'contacts/list': method(ListInput, ContactList),
+  'contacts/get': method(z.object({ id: z.number().int().positive() }).strict(), ContactDetail),
+  'contacts/update': method(z.object({ id: z.number().int().positive(), patch: ContactPatch }).strict(), ContactDetail),
+  'contacts/bulk': method(
+    z.object({ ids: z.array(z.number().int().positive()).min(1).max(200_000), action: BulkAction }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  'organisations/list': method(OrganisationListInput, z.object({ rows: z.array(OrganisationRow) })),
+  'organisations/get': method(z.object({ id: z.number().int().positive() }).strict(), OrganisationDetail),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -109,3 +109,36 @@ describe('migrations', () => {
     expect(status?.sort()).toEqual([...PERSON_STATUSES].sort());
   });
 });
+
+describe('migration 3 (contacts)', () => {
+  it('indexes version-2 persons for search, keeps the index current, and adds the undo log', () => {
+    const db = freshAt(2);
+    const org = db.prepare("INSERT INTO organisations (name, kind, membership, created_at, updated_at) VALUES ('Carbonwerk Magdeburg', 'small_firm', 'member', ?, ?)").run(TS, TS).lastInsertRowid;
+    const jana = db.prepare("INSERT INTO persons (first_name, last_name, email, created_at, updated_at) VALUES ('Jana', 'Müller', 'jana@cw.example', ?, ?)").run(TS, TS).lastInsertRowid;
+    db.prepare('INSERT INTO person_organisations (person_id, organisation_id) VALUES (?, ?)').run(jana, org);
+
+    migrate(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    const find = (q: string): number[] =>
+      (db.prepare('SELECT rowid AS id FROM person_search WHERE person_search MATCH ?').all(`"${q}"`) as { id: number }[]).map((r) => r.id);
+    expect(find('Müller')).toEqual([Number(jana)]);
+    expect(find('mueller')).toEqual([Number(jana)]);
+    expect(find('muller')).toEqual([Number(jana)]);
+    expect(find('carbonwerk')).toEqual([Number(jana)]);
+
+    // Triggers keep it current: new persons, renamed organisations, deleted persons.
+    const bjoern = db.prepare("INSERT INTO persons (first_name, last_name, email, created_at, updated_at) VALUES ('Björn', 'Weiß', 'bw@x.example', ?, ?)").run(TS, TS).lastInsertRowid;
+    expect(find('weiss')).toEqual([Number(bjoern)]);
+    db.prepare("UPDATE organisations SET name = 'Kohlefaserwerk' WHERE id = ?").run(org);
+    expect(find('carbonwerk')).toEqual([]);
+    expect(find('kohlefaser')).toEqual([Number(jana)]);
+    db.prepare('DELETE FROM persons WHERE id = ?').run(bjoern);
+    expect(find('weiss')).toEqual([]);
+
+    db.prepare("UPDATE persons SET mobile = '+49 170 1234567' WHERE id = ?").run(jana);
+    db.prepare("INSERT INTO imports (at, file_name, format) VALUES (?, 'x.csv', 'csv')").run(TS);
+    db.prepare("INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (1, 1, 'person', ?, 'updated', '{}')").run(jana);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

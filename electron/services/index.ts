@@ -1,8 +1,10 @@
 /** Builds the complete handler table; both transports and the CLI call through this. */
 import { schemaVersion } from '../db/database';
+import { registerContacts } from './contacts';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
 import { HandlerTable, type ServiceContext } from './registry';
+import { registerOrganisations } from './organisations';
 import { registerSettings } from './settings';
 
 export function createHandlerTable(ctx: ServiceContext): HandlerTable {
@@ -17,6 +19,8 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerDashboard(table);
   registerSettings(table);
   registerDemo(table);
+  registerContacts(table);
+  registerOrganisations(table);
   return table.assertComplete();
 }
 

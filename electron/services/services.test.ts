@@ -6,6 +6,7 @@ import { contract, type Method } from '../../shared/api';
 import { demoCluster } from '../../shared/demo/cluster';
 import { startBackend } from '../app';
 import { openDatabase } from '../db/database';
+import { LATEST_VERSION } from '../db/migrations';
 import { tempDir } from '../test/tmp';
 import { createHandlerTable } from '.';
 import { dashboard } from './dashboard';
@@ -171,7 +172,7 @@ describe('settings', () => {
   it('reports app info with the real schema version and folders', async () => {
     const b = backend();
     const env = await b.table.dispatch('app/info', {});
-    expect(env).toMatchObject({ ok: true, value: { shell: 'cli', dataDir: b.dataDir, databaseFile: b.databaseFile, schemaVersion: 2 } });
+    expect(env).toMatchObject({ ok: true, value: { shell: 'cli', dataDir: b.dataDir, databaseFile: b.databaseFile, schemaVersion: LATEST_VERSION } });
     b.close();
   });
 });

@@ -1,5 +1,6 @@
 import { sql as members } from './001-members';
 import { sql as communication } from './002-communication';
+import { sql as contacts } from './003-contacts';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members', sql: members },
   { version: 2, name: 'communication', sql: communication },
+  { version: 3, name: 'contacts', sql: contacts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,55 @@
+/**
+ * Migration 3: what contact upkeep and imports need — a substring search index over persons, an exact undo
+ * log per import, and the few fields real export files carry (mobile, department, street).
+ */
+
+/** German folding inside SQL (ä→ae …), so "Mueller" finds "Müller"; SQLite's lower() folds ASCII only. */
+const fold = (x: string): string =>
+  `replace(replace(replace(replace(replace(replace(replace(replace(${x},'ä','ae'),'ö','oe'),'ü','ue'),'ß','ss'),'Ä','Ae'),'Ö','Oe'),'Ü','Ue'),'ẞ','SS')`;
+
+/** Name, e-mail and organisation names of one person, as one searchable line. */
+const personText = (id: string): string => `(
+  SELECT coalesce(p.title, '') || ' ' || coalesce(p.first_name, '') || ' ' || coalesce(p.last_name, '') || ' ' ||
+         coalesce(p.email, '') || ' ' ||
+         coalesce((SELECT group_concat(o.name, ' ') FROM person_organisations po JOIN organisations o ON o.id = po.organisation_id
+                   WHERE po.person_id = p.id), '')
+  FROM persons p WHERE p.id = ${id})`;
+
+const refresh = (id: string): string => `
+  DELETE FROM person_search WHERE rowid = ${id};
+  INSERT INTO person_search (rowid, text) SELECT ${id}, t || ' ' || ${fold('t')} FROM (SELECT ${personText(id)} AS t) WHERE t IS NOT NULL;`;
+
+export const sql = /* sql */ `
+ALTER TABLE persons ADD COLUMN mobile TEXT;
+ALTER TABLE person_organisations ADD COLUMN department TEXT;
+ALTER TABLE organisations ADD COLUMN street TEXT;
+
+-- Trigram index: substring search ("müll", "carbon") that stays fast at 100,000 persons.
+CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'trigram remove_diacritics 1');
+
+CREATE TRIGGER person_search_insert AFTER INSERT ON persons BEGIN ${refresh('new.id')} END;
+CREATE TRIGGER person_search_update AFTER UPDATE OF title, first_name, last_name, email ON persons BEGIN ${refresh('new.id')} END;
+CREATE TRIGGER person_search_delete AFTER DELETE ON persons BEGIN DELETE FROM person_search WHERE rowid = old.id; END;
+CREATE TRIGGER person_search_link AFTER INSERT ON person_organisations BEGIN ${refresh('new.person_id')} END;
+CREATE TRIGGER person_search_unlink AFTER DELETE ON person_organisations BEGIN ${refresh('old.person_id')} END;
+CREATE TRIGGER person_search_org_rename AFTER UPDATE OF name ON organisations BEGIN
+  DELETE FROM person_search WHERE rowid IN (SELECT person_id FROM person_organisations WHERE organisation_id = new.id);
+  INSERT INTO person_search (rowid, text)
+    SELECT pid, t || ' ' || ${fold('t')}
+    FROM (SELECT po2.person_id AS pid, ${personText('po2.person_id')} AS t FROM person_organisations po2 WHERE po2.organisation_id = new.id);
+END;
+
+INSERT INTO person_search (rowid, text) SELECT id, t || ' ' || ${fold('t')} FROM (SELECT p0.id, ${personText('p0.id')} AS t FROM persons p0);
+
+-- What each import did, row by row, so undo restores the state exactly: created rows are deleted, updated
+-- rows get their before-image back.
+CREATE TABLE import_changes (
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  seq       INTEGER NOT NULL,
+  entity    TEXT NOT NULL CHECK (entity IN ('person','organisation')),
+  entity_id INTEGER NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('created','updated')),
+  before    TEXT CHECK (before IS NULL OR json_valid(before)),
+  PRIMARY KEY (import_id, seq)
+) STRICT, WITHOUT ROWID;
+`;

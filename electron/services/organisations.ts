@@ -1,0 +1,81 @@
+/** Organisations: members, partners abroad, externals — with their people, projects and a key-contact warning. */
+import { ApiError } from '../../shared/api';
+import type { OrganisationDetail, OrganisationRow } from '../../shared/contacts/schemas';
+import { sizeClass } from '../../shared/domain';
+import type { Db } from '../db/database';
+import { history } from './changes';
+import { contactRows } from './contacts';
+import type { HandlerTable } from './registry';
+import { readSettings } from './settings';
+
+const ROW_SELECT = `
+  SELECT o.id, o.name, o.kind, o.employees, o.country, o.city, o.membership, f.funded,
+         (SELECT count(*) FROM person_organisations po JOIN persons p ON p.id = po.person_id
+          WHERE po.organisation_id = o.id AND p.status <> 'erased') AS persons,
+         (SELECT count(*) FROM person_organisations po JOIN persons p ON p.id = po.person_id
+          WHERE po.organisation_id = o.id AND p.key_contact = 1 AND p.status = 'active') AS keyContacts
+  FROM organisations o JOIN organisation_funding f ON f.organisation_id = o.id`;
+
+type RawOrg = Omit<OrganisationRow, 'funded' | 'sizeClass'> & { funded: number };
+
+export function listOrganisations(db: Db, input: { query: string; membership?: OrganisationRow['membership'] | undefined; withoutKeyContact: boolean }): OrganisationRow[] {
+  const sizes = readSettings(db).sizeThresholds;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (input.query.trim()) {
+    where.push("(o.name LIKE ? ESCAPE '\\' OR o.city LIKE ? ESCAPE '\\')");
+    const like = `%${input.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(like, like);
+  }
+  if (input.membership) {
+    where.push('o.membership = ?');
+    params.push(input.membership);
+  }
+  const rows = (db.prepare(`${ROW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.name COLLATE NOCASE`).all(...params) as RawOrg[]).map(
+    (r): OrganisationRow => ({ ...r, funded: r.funded === 1, sizeClass: r.employees === null ? null : sizeClass(r.employees, sizes) }),
+  );
+  return input.withoutKeyContact ? rows.filter((r) => r.membership === 'member' && r.keyContacts === 0) : rows;
+}
+
+export function getOrganisation(db: Db, id: number): OrganisationDetail {
+  const sizes = readSettings(db).sizeThresholds;
+  const row = db.prepare(`${ROW_SELECT} WHERE o.id = ?`).get(id) as RawOrg | undefined;
+  if (!row) throw new ApiError('not_found', `There is no organisation with id ${id}.`);
+  const extra = db.prepare('SELECT region, postcode, street, website, notes FROM organisations WHERE id = ?').get(id) as Pick<
+    OrganisationDetail,
+    'region' | 'postcode' | 'street' | 'website' | 'notes'
+  >;
+  const names = (sql: string): string[] => (db.prepare(sql).all(id) as { name: string }[]).map((r) => r.name);
+  const projects = (
+    db
+      .prepare(
+        `SELECT pr.id, pr.acronym, pr.title, x.role, x.funded,
+                (SELECT json_group_array(r.name) FROM project_regions pr2 JOIN partner_regions r ON r.id = pr2.region_id WHERE pr2.project_id = pr.id) AS regions
+         FROM project_organisations x JOIN projects pr ON pr.id = x.project_id WHERE x.organisation_id = ? ORDER BY pr.acronym`,
+      )
+      .all(id) as { id: number; acronym: string; title: string; role: string | null; funded: number; regions: string }[]
+  ).map((p) => ({ ...p, funded: p.funded === 1, regions: JSON.parse(p.regions) as string[] }));
+  const people = contactRows(
+    db,
+    'p.id IN (SELECT person_id FROM person_organisations WHERE organisation_id = ?)',
+    [id],
+    'p.key_contact DESC, p.last_name COLLATE NOCASE, p.id',
+  );
+  return {
+    ...row,
+    funded: row.funded === 1,
+    sizeClass: row.employees === null ? null : sizeClass(row.employees, sizes),
+    ...extra,
+    topics: names('SELECT t.name FROM organisation_topics x JOIN topics t ON t.id = x.topic_id WHERE x.organisation_id = ? ORDER BY t.name'),
+    networks: names('SELECT n.name FROM organisation_networks x JOIN networks n ON n.id = x.network_id WHERE x.organisation_id = ? ORDER BY n.is_own DESC, n.name'),
+    people,
+    projects,
+    history: history(db, 'organisation', id),
+  };
+}
+
+export function registerOrganisations(table: HandlerTable): void {
+  table
+    .register('organisations/list', (input, ctx) => ({ rows: listOrganisations(ctx.db, input) }))
+    .register('organisations/get', ({ id }, ctx) => getOrganisation(ctx.db, id));
+}

@@ -1,0 +1,156 @@
+/** Wire shapes for contacts (persons) and organisations. */
+import { z } from 'zod';
+import { Membership, OrganisationKind, PersonStatus, Salutation, InformationKind } from '../domain';
+
+const Id = z.number().int().positive();
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const Text = (max: number) => z.string().max(max);
+
+export const ContactSort = z.enum(['name', 'email', 'organisation', 'lastVerified', 'created']);
+export type ContactSort = z.infer<typeof ContactSort>;
+
+export const ListInput = z
+  .object({
+    query: Text(2000).default(''),
+    sort: ContactSort.default('name'),
+    desc: z.boolean().default(false),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+  })
+  .strict();
+
+export const QueryProblemShape = z.object({ token: z.string(), message: z.string() });
+
+export const ContactRow = z.object({
+  id: Id,
+  salutation: Salutation,
+  title: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  function: z.string().nullable(),
+  organisationId: z.number().int().nullable(),
+  organisation: z.string().nullable(),
+  kind: OrganisationKind.nullable(),
+  country: z.string().nullable(),
+  language: z.string(),
+  keyContact: z.boolean(),
+  status: PersonStatus,
+  lastVerified: z.string().nullable(),
+  newsletterConsent: z.boolean(),
+});
+export type ContactRow = z.infer<typeof ContactRow>;
+
+export const ContactList = z.object({
+  total: z.number().int(),
+  rows: z.array(ContactRow),
+  problems: z.array(QueryProblemShape),
+});
+export type ContactList = z.infer<typeof ContactList>;
+
+export const ChangeEntry = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type ChangeEntry = z.infer<typeof ChangeEntry>;
+
+export const ConsentRecord = z.object({
+  id: Id,
+  email: z.string(),
+  purpose: z.enum(['newsletter', 'mailing']),
+  action: z.enum(['given', 'withdrawn']),
+  at: z.string(),
+  source: z.string(),
+  wordingVersion: z.string().nullable(),
+  evidence: z.string().nullable(),
+});
+
+export const ContactDetail = ContactRow.extend({
+  phone: z.string().nullable(),
+  mobile: z.string().nullable(),
+  source: z.string().nullable(),
+  notes: z.string().nullable(),
+  recontactOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  mailingConsent: z.boolean(),
+  organisations: z.array(z.object({ id: Id, name: z.string(), role: z.string().nullable(), department: z.string().nullable(), isPrimary: z.boolean() })),
+  topics: z.array(z.string()),
+  tags: z.array(z.string()),
+  interests: z.array(InformationKind),
+  regions: z.array(z.string()),
+  consents: z.array(ConsentRecord),
+  history: z.array(ChangeEntry),
+});
+export type ContactDetail = z.infer<typeof ContactDetail>;
+
+const Nullable = (max: number) => z.string().trim().max(max).nullable();
+
+export const ContactPatch = z
+  .object({
+    salutation: Salutation,
+    title: Nullable(60),
+    firstName: Nullable(200),
+    lastName: Nullable(200),
+    email: z.string().trim().max(320).email('Not a valid e-mail address').nullable(),
+    phone: Nullable(80),
+    mobile: Nullable(80),
+    function: Nullable(200),
+    keyContact: z.boolean(),
+    language: z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code such as "de"'),
+    status: z.enum(['active', 'unsubscribed', 'bounced']),
+    lastVerified: IsoDate.nullable(),
+    recontactOn: IsoDate.nullable(),
+    notes: Nullable(20000),
+  })
+  .partial()
+  .strict();
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+export const BulkAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('addTag'), tag: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal('removeTag'), tag: z.string().trim().min(1).max(100) }),
+  z.object({ type: z.literal('addTopic'), topic: z.string().trim().min(1).max(200) }),
+  z.object({ type: z.literal('markVerified') }),
+  z.object({ type: z.literal('setKeyContact'), value: z.boolean() }),
+]);
+export type BulkAction = z.infer<typeof BulkAction>;
+
+export const OrganisationRow = z.object({
+  id: Id,
+  name: z.string(),
+  kind: OrganisationKind,
+  employees: z.number().int().nullable(),
+  sizeClass: z.enum(['micro', 'small', 'medium', 'large']).nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  membership: Membership,
+  funded: z.boolean(),
+  persons: z.number().int(),
+  keyContacts: z.number().int(),
+});
+export type OrganisationRow = z.infer<typeof OrganisationRow>;
+
+export const OrganisationDetail = OrganisationRow.extend({
+  region: z.string().nullable(),
+  postcode: z.string().nullable(),
+  street: z.string().nullable(),
+  website: z.string().nullable(),
+  notes: z.string().nullable(),
+  topics: z.array(z.string()),
+  networks: z.array(z.string()),
+  people: z.array(ContactRow),
+  projects: z.array(z.object({ id: Id, acronym: z.string(), title: z.string(), role: z.string().nullable(), funded: z.boolean(), regions: z.array(z.string()) })),
+  history: z.array(ChangeEntry),
+});
+export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
+
+export const OrganisationListInput = z
+  .object({
+    query: Text(500).default(''),
+    membership: Membership.optional(),
+    withoutKeyContact: z.boolean().default(false),
+  })
+  .strict();
