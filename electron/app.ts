@@ -37,6 +37,6 @@ export function startBackend(options: StartOptions): Started {
   const file = databaseFile(dataDir);
   const db = openDatabase(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const seededDemo = options.seedDemo === false ? false : loadDemoOnFirstStart(db);
-  const table = createHandlerTable({ db, dataDir, databaseFile: file, shell: options.shell, version: APP_VERSION });
+  const table = createHandlerTable({ db, dataDir, databaseFile: file, shell: options.shell, version: APP_VERSION, nativeBinding: options.nativeBinding });
   return { db, table, dataDir, databaseFile: file, seededDemo, close: () => db.close() };
 }

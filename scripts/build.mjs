@@ -17,6 +17,7 @@ if (!only || only === 'node') {
       main: 'electron/main.ts',
       preload: 'electron/preload.ts',
       cli: 'electron/cli.ts',
+      'import-worker': 'electron/imports/import-worker.ts',
     },
     outdir: 'dist/electron',
     bundle: true,

@@ -9,10 +9,15 @@ import {
   ContactDetail,
   ContactList,
   ContactPatch,
+  DuplicateGroups,
+  ExportInput,
+  FilePayload,
   ListInput,
+  MergeField,
   OrganisationDetail,
   OrganisationListInput,
   OrganisationRow,
+  Upkeep,
 } from './contacts/schemas';
 import { MEMBERSHIPS, ORGANISATION_KINDS, UI_LANGUAGES, SizeThresholds } from './domain';
 
@@ -115,6 +120,15 @@ export const contract = {
   ),
   'organisations/list': method(OrganisationListInput, z.object({ rows: z.array(OrganisationRow) })),
   'organisations/get': method(z.object({ id: z.number().int().positive() }).strict(), OrganisationDetail),
+  'contacts/export': method(ExportInput, FilePayload),
+  'contacts/exportPersonal': method(z.object({ id: z.number().int().positive() }).strict(), FilePayload),
+  'contacts/erase': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ suppressed: z.number().int() })),
+  'contacts/merge': method(
+    z.object({ keepId: z.number().int().positive(), otherId: z.number().int().positive(), take: z.array(MergeField) }).strict(),
+    ContactDetail,
+  ),
+  'duplicates/list': method(NoInput, DuplicateGroups),
+  'upkeep/get': method(NoInput, Upkeep),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

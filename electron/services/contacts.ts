@@ -36,7 +36,7 @@ export function compileContext(db: Db, now = new Date()): CompileContext {
   const s = readSettings(db);
   const stale = new Date(now);
   stale.setMonth(stale.getMonth() - s.staleAfterMonths);
-  return { staleBefore: stale.toISOString().slice(0, 10), sizes: s.sizeThresholds };
+  return { staleBefore: stale.toISOString().slice(0, 10), today: now.toISOString().slice(0, 10), sizes: s.sizeThresholds };
 }
 
 export interface ListOptions {

@@ -1,5 +1,6 @@
 /** Builds the complete handler table; both transports and the CLI call through this. */
 import { schemaVersion } from '../db/database';
+import { registerContactFiles } from './contact-files';
 import { registerContacts } from './contacts';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
@@ -21,6 +22,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerDemo(table);
   registerContacts(table);
   registerOrganisations(table);
+  registerContactFiles(table);
   return table.assertComplete();
 }
 

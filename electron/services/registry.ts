@@ -12,6 +12,8 @@ export interface ServiceContext {
   dataDir: string;
   databaseFile: string;
   shell: 'electron' | 'browser' | 'cli';
+  /** Electron's own better-sqlite3 build, for connections opened elsewhere (import worker). */
+  nativeBinding?: string | undefined;
   version: string;
 }
 

@@ -30,6 +30,7 @@ export const FILTER_KEYS = {
   org: z.string().min(1),
   project: z.string().min(1),
   source: z.string().min(1),
+  recontact: z.enum(['due']),
 } as const;
 export type FilterKey = keyof typeof FILTER_KEYS;
 export const FILTER_KEY_NAMES = Object.keys(FILTER_KEYS) as FilterKey[];
@@ -60,6 +61,7 @@ const KEY_ALIASES: Record<string, FilterKey> = {
   firma: 'org',
   projekt: 'project',
   quelle: 'source',
+  wiedervorlage: 'recontact',
 };
 
 /** Keys whose values are names the user typed; their case is kept. */

@@ -154,3 +154,35 @@ export const OrganisationListInput = z
     withoutKeyContact: z.boolean().default(false),
   })
   .strict();
+
+export const ExportFormat = z.enum(['csv', 'csv-semicolon', 'xlsx', 'vcf']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** Files travel as base64 inside JSON over both transports. */
+export const FilePayload = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+export type FilePayload = z.infer<typeof FilePayload>;
+
+export const ExportInput = z
+  .object({
+    format: ExportFormat,
+    /** A filter in the search syntax, or … */
+    query: z.string().max(2000).optional(),
+    /** … a selection of persons. */
+    ids: z.array(Id).max(200_000).optional(),
+  })
+  .strict()
+  .refine((v) => v.query !== undefined || v.ids !== undefined, 'Give a query or a selection of ids.');
+
+export const Upkeep = z.object({
+  staleAfterMonths: z.number().int(),
+  lists: z.array(z.object({ key: z.enum(['stale', 'bounced', 'noConsent', 'recontactDue']), query: z.string(), count: z.number().int() })),
+  organisationsWithoutKeyContact: z.array(OrganisationRow),
+});
+export type Upkeep = z.infer<typeof Upkeep>;
+
+export const DuplicateGroups = z.object({
+  groups: z.array(z.object({ reason: z.enum(['name', 'email']), persons: z.array(ContactRow) })),
+});
+
+export const MergeField = z.enum(['salutation', 'title', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'function', 'language', 'notes']);
+export type MergeField = z.infer<typeof MergeField>;

@@ -16,6 +16,8 @@ export interface CompiledCondition {
 export interface CompileContext {
   /** ISO date (YYYY-MM-DD) before which a verification counts as stale. */
   staleBefore: string;
+  /** ISO date of today, for due re-contact dates. */
+  today: string;
   sizes: SizeThresholds;
 }
 
@@ -92,6 +94,8 @@ function filterSql(f: Filter, ctx: CompileContext): CompiledCondition {
       return { sql: "p.source LIKE ? ESCAPE '\\'", params: [`%${likeEscape(f.value)}%`] };
     case 'stale':
       return { sql: `${yes ? '' : 'NOT '}(p.last_verified IS NULL OR p.last_verified < ?)`, params: [ctx.staleBefore] };
+    case 'recontact':
+      return { sql: 'p.recontact_on IS NOT NULL AND p.recontact_on <= ?', params: [ctx.today] };
     case 'consent':
       if (f.value === 'none') {
         return {

@@ -175,7 +175,8 @@ CREATE TABLE consents (
   evidence        TEXT
 ) STRICT;
 CREATE INDEX consents_person ON consents(person_id, purpose, at);
-CREATE TRIGGER consents_append_only BEFORE UPDATE ON consents
+-- What a record says never changes; only whom it belongs to may (a merge moves it to the kept person).
+CREATE TRIGGER consents_append_only BEFORE UPDATE OF email, purpose, action, at, source, wording_version, evidence ON consents
 BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
 
 -- Erased addresses, hashed, so a re-import arrives suppressed instead of active.
@@ -207,7 +208,8 @@ CREATE TABLE change_log (
   details   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))
 ) STRICT;
 CREATE INDEX change_log_entity ON change_log(entity, entity_id, at);
-CREATE TRIGGER change_log_append_only BEFORE UPDATE ON change_log
+-- Entries never change; a merge may move them to the kept person.
+CREATE TRIGGER change_log_append_only BEFORE UPDATE OF entity, at, actor, action, details ON change_log
 BEGIN SELECT RAISE(ABORT, 'change log is append-only'); END;
 
 -- Funded is derived, never stored twice.

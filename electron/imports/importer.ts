@@ -1,0 +1,482 @@
+/**
+ * The contact import: analyse a read table against the database (a report with row numbers), then apply it
+ * in ONE transaction, recording a before-image of everything it touches so the import can be undone exactly.
+ * The same two functions serve the wizard, the CLI and the import worker.
+ */
+import crypto from 'node:crypto';
+import { emailKey, nameKey, organisationKey } from '../../shared/contacts/cleaning';
+import { mailchimpExportStatus, mapRow, type ImportField, type PersonDraft, type RowIssue } from '../../shared/contacts/mapping';
+import type { ConsentPurpose, OrganisationKind, SizeThresholds } from '../../shared/domain';
+import type { Db } from '../db/database';
+import { logChange } from '../services/changes';
+import type { SourceTable } from './read';
+
+export type DuplicatePolicy = 'skip' | 'fill' | 'overwrite';
+
+export interface ImportSettings {
+  fileName: string;
+  mapping: (ImportField | null)[];
+  onDuplicate: DuplicatePolicy;
+  /** Per source line, overriding onDuplicate for that row. */
+  decisions?: Record<number, DuplicatePolicy>;
+  /** Recorded on every imported person ("Messe JEC 2026", "Import Excel 2026-03"). */
+  source: string;
+  /** Only when the user states that the file documents consent. */
+  consent?: { purpose: ConsentPurpose; wordingVersion: string; evidence?: string | undefined } | undefined;
+}
+
+export type RowOutcome =
+  | { line: number; action: 'create'; draft: PersonDraft; issues: RowIssue[]; suppressed: boolean }
+  | { line: number; action: 'update' | 'skip'; draft: PersonDraft; issues: RowIssue[]; match: Match }
+  | { line: number; action: 'invalid'; issues: RowIssue[] };
+
+export interface Match {
+  kind: 'database' | 'file';
+  by: 'email' | 'name';
+  personId: number | null;
+  /** For in-file duplicates, the line of the first occurrence. */
+  firstLine: number | null;
+  label: string;
+}
+
+export interface ImportReport {
+  rows: number;
+  create: number;
+  update: number;
+  skip: number;
+  invalid: number;
+  suppressed: number;
+  outcomes: RowOutcome[];
+  /** Mailchimp's "cleaned" export lists addresses that bounced. */
+  bounced: boolean;
+}
+
+/** Only a row with neither an e-mail nor a name is unusable; other issues drop one value and are reported. */
+const BLOCKING: RowIssue['code'][] = ['email_missing'];
+
+function personLabel(d: PersonDraft): string {
+  return [d.firstName, d.lastName].filter(Boolean).join(' ') || d.email || '?';
+}
+
+export function emailHash(email: string): string {
+  return crypto.createHash('sha256').update(emailKey(email)).digest('hex');
+}
+
+/** Reads the database once into lookup maps, so analysing 100,000 rows costs no per-row queries. */
+function lookups(db: Db) {
+  const byEmail = new Map<string, { id: number; label: string }>();
+  for (const r of db.prepare("SELECT id, email, first_name AS f, last_name AS l FROM persons WHERE email IS NOT NULL AND status <> 'erased'").iterate() as IterableIterator<{ id: number; email: string; f: string | null; l: string | null }>) {
+    byEmail.set(emailKey(r.email), { id: r.id, label: [r.f, r.l].filter(Boolean).join(' ') || r.email });
+  }
+  for (const r of db.prepare('SELECT person_id AS id, email FROM person_emails').iterate() as IterableIterator<{ id: number; email: string }>) {
+    if (!byEmail.has(emailKey(r.email))) byEmail.set(emailKey(r.email), { id: r.id, label: r.email });
+  }
+  const byName = new Map<string, { id: number; label: string }>();
+  for (const r of db
+    .prepare(
+      `SELECT p.id, p.first_name AS f, p.last_name AS l, o.name AS org FROM persons p
+       LEFT JOIN person_organisations po ON po.person_id = p.id LEFT JOIN organisations o ON o.id = po.organisation_id
+       WHERE p.status <> 'erased' AND p.last_name IS NOT NULL`,
+    )
+    .iterate() as IterableIterator<{ id: number; f: string | null; l: string; org: string | null }>) {
+    byName.set(`${nameKey(r.f ?? '', r.l)}|${organisationKey(r.org ?? '')}`, { id: r.id, label: [r.f, r.l].filter(Boolean).join(' ') });
+  }
+  const suppressed = new Set((db.prepare('SELECT email_hash AS h FROM suppressions').all() as { h: string }[]).map((r) => r.h));
+  return { byEmail, byName, suppressed };
+}
+
+export function analyseImport(db: Db, table: SourceTable, settings: ImportSettings, sizeThresholds?: SizeThresholds): ImportReport {
+  const { byEmail, byName, suppressed } = lookups(db);
+  // Mailchimp exports one file per status; the file, not a column, says whether these people subscribed.
+  const fileStatus = mailchimpExportStatus(table.columns);
+  const fileConsent = fileStatus === null ? null : fileStatus === 'subscribed';
+  const seenEmail = new Map<string, number>();
+  const seenName = new Map<string, number>();
+  const outcomes: RowOutcome[] = [];
+  let suppressedCount = 0;
+  for (const row of table.rows) {
+    const { draft, issues } = mapRow(row.cells, settings.mapping, { ...(sizeThresholds ? { sizeThresholds } : {}), fileConsent });
+    if (fileStatus === 'cleaned') draft.consentNewsletter = false;
+    if (issues.some((i) => BLOCKING.includes(i.code))) {
+      outcomes.push({ line: row.line, action: 'invalid', issues });
+      continue;
+    }
+    const eKey = draft.email ? emailKey(draft.email) : null;
+    const nKey = draft.lastName ? `${nameKey(draft.firstName ?? '', draft.lastName)}|${organisationKey(draft.organisation ?? '')}` : null;
+    const policy = settings.decisions?.[row.line] ?? settings.onDuplicate;
+    const firstInFile = (eKey !== null ? seenEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? seenName.get(nKey) : undefined);
+    const inDb = (eKey !== null ? byEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? byName.get(nKey) : undefined);
+    let match: Match | null = null;
+    if (firstInFile !== undefined) {
+      match = { kind: 'file', by: eKey !== null && seenEmail.has(eKey) ? 'email' : 'name', personId: inDb?.id ?? null, firstLine: firstInFile, label: personLabel(draft) };
+    } else if (inDb) {
+      match = { kind: 'database', by: eKey !== null && byEmail.has(eKey) ? 'email' : 'name', personId: inDb.id, firstLine: null, label: inDb.label };
+    }
+    if (eKey !== null && !seenEmail.has(eKey)) seenEmail.set(eKey, row.line);
+    if (nKey !== null && !seenName.has(nKey)) seenName.set(nKey, row.line);
+    if (match) {
+      outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, issues, match });
+    } else {
+      const isSuppressed = draft.email !== null && suppressed.has(emailHash(draft.email));
+      if (isSuppressed) suppressedCount++;
+      outcomes.push({ line: row.line, action: 'create', draft, issues, suppressed: isSuppressed });
+    }
+  }
+  const count = (a: RowOutcome['action']): number => outcomes.filter((o) => o.action === a).length;
+  return {
+    rows: table.rows.length,
+    create: count('create'),
+    update: count('update'),
+    skip: count('skip'),
+    invalid: count('invalid'),
+    suppressed: suppressedCount,
+    outcomes,
+    bounced: fileStatus === 'cleaned',
+  };
+}
+
+export interface ImportResult {
+  importId: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+  organisationsCreated: number;
+}
+
+/** Person columns an import may write, with the draft field that feeds each. */
+const PERSON_FIELDS = [
+  ['salutation', 'salutation'],
+  ['title', 'title'],
+  ['first_name', 'firstName'],
+  ['last_name', 'lastName'],
+  ['email', 'email'],
+  ['phone', 'phone'],
+  ['mobile', 'mobile'],
+  ['function', 'function'],
+  ['language', 'language'],
+  ['notes', 'notes'],
+] as const satisfies readonly (readonly [string, keyof PersonDraft])[];
+
+const ORG_FIELDS = [
+  ['employees', 'employees'],
+  ['country', 'country'],
+  ['region', 'region'],
+  ['city', 'city'],
+  ['postcode', 'postcode'],
+  ['street', 'street'],
+  ['website', 'website'],
+] as const satisfies readonly (readonly [string, keyof PersonDraft])[];
+
+type Row = Record<string, unknown>;
+
+function isEmptyValue(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (v === 'none');
+}
+
+/**
+ * Applies an analysed import. Throws (and the transaction rolls back, leaving the database as it was) on
+ * any failure. `onProgress` is called every few hundred rows with (done, total).
+ */
+export function applyImport(db: Db, report: ImportReport, settings: ImportSettings, format: string, onProgress?: (done: number, total: number) => void): ImportResult {
+  const now = new Date().toISOString();
+  return db.transaction((): ImportResult => {
+    const importId = Number(
+      db.prepare('INSERT INTO imports (at, file_name, format, source) VALUES (?, ?, ?, ?)').run(now, settings.fileName, format, settings.source).lastInsertRowid,
+    );
+    let seq = 0;
+    const change = db.prepare('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)');
+    const recordChange = (entity: 'person' | 'organisation', id: number, action: 'created' | 'updated', before: unknown): void => {
+      change.run(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
+    };
+    const touched = new Set<string>();
+
+    // Organisations by normalised name, existing and created in this run.
+    const orgIds = new Map<string, number>();
+    for (const o of db.prepare('SELECT id, name FROM organisations').iterate() as IterableIterator<{ id: number; name: string }>) {
+      const k = organisationKey(o.name);
+      if (!orgIds.has(k)) orgIds.set(k, o.id);
+    }
+    let organisationsCreated = 0;
+    const insertOrg = db.prepare(
+      `INSERT INTO organisations (name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)
+       VALUES (@name, @kind, @employees, @country, @region, @city, @postcode, @street, @website, @membership, @now, @now)`,
+    );
+    const organisationFor = (d: PersonDraft, policy: DuplicatePolicy): number | null => {
+      if (!d.organisation) return null;
+      const key = organisationKey(d.organisation);
+      const existing = orgIds.get(key);
+      if (existing === undefined) {
+        const kind: OrganisationKind = d.organisationKind ?? 'other';
+        const id = Number(
+          insertOrg.run({
+            name: d.organisation,
+            kind,
+            employees: d.employees,
+            country: d.country,
+            region: d.region,
+            city: d.city,
+            postcode: d.postcode,
+            street: d.street,
+            website: d.website,
+            membership: d.membership ?? 'member',
+            now,
+          }).lastInsertRowid,
+        );
+        orgIds.set(key, id);
+        organisationsCreated++;
+        recordChange('organisation', id, 'created', null);
+        touched.add(`organisation:${id}`);
+        logChange(db, 'organisation', id, 'imported', { importId, file: settings.fileName });
+        return id;
+      }
+      if (policy !== 'skip') {
+        const before = db.prepare('SELECT * FROM organisations WHERE id = ?').get(existing) as Row;
+        const sets: string[] = [];
+        const params: unknown[] = [];
+        for (const [col, field] of ORG_FIELDS) {
+          const value = d[field];
+          if (value === null || value === undefined) continue;
+          if (policy === 'fill' && !isEmptyValue(before[col])) continue;
+          if (before[col] === value) continue;
+          sets.push(`${col} = ?`);
+          params.push(value);
+        }
+        if (sets.length > 0) {
+          if (!touched.has(`organisation:${existing}`)) recordChange('organisation', existing, 'updated', before);
+          touched.add(`organisation:${existing}`);
+          db.prepare(`UPDATE organisations SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, now, existing);
+          logChange(db, 'organisation', existing, 'import-updated', { importId, file: settings.fileName });
+        }
+      }
+      return existing;
+    };
+
+    const named = (table: 'topics' | 'tags', name: string): number => {
+      const found = db.prepare(`SELECT id FROM ${table} WHERE name = ? COLLATE NOCASE`).get(name) as { id: number } | undefined;
+      return found?.id ?? Number(db.prepare(`INSERT INTO ${table} (name) VALUES (?)`).run(name).lastInsertRowid);
+    };
+    const addLists = (personId: number, d: PersonDraft): void => {
+      for (const t of d.topics) db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) VALUES (?, ?)').run(personId, named('topics', t));
+      for (const t of d.tags) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)').run(personId, named('tags', t));
+      for (const k of d.interests) db.prepare('INSERT OR IGNORE INTO person_information_kinds (person_id, kind) VALUES (?, ?)').run(personId, k);
+    };
+    const linkOrg = (personId: number, orgId: number | null, d: PersonDraft): void => {
+      if (orgId === null) return;
+      const hasPrimary = db.prepare('SELECT 1 FROM person_organisations WHERE person_id = ?').get(personId) !== undefined;
+      db.prepare('INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary) VALUES (?, ?, ?, ?, ?)').run(
+        personId,
+        orgId,
+        d.function,
+        d.department,
+        hasPrimary ? 0 : 1,
+      );
+    };
+    const addConsent = (personId: number, email: string | null): void => {
+      if (!settings.consent || !email) return;
+      db.prepare('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+        personId,
+        email,
+        settings.consent.purpose,
+        'given',
+        now,
+        settings.source,
+        settings.consent.wordingVersion,
+        settings.consent.evidence ?? `Import ${settings.fileName}`,
+      );
+    };
+    /** Everything undo needs to put a person back exactly: the row and its link sets. */
+    const snapshot = (personId: number): unknown => ({
+      row: db.prepare('SELECT * FROM persons WHERE id = ?').get(personId),
+      organisations: db.prepare('SELECT * FROM person_organisations WHERE person_id = ?').all(personId),
+      topics: db.prepare('SELECT topic_id FROM person_topics WHERE person_id = ?').all(personId),
+      tags: db.prepare('SELECT tag_id FROM person_tags WHERE person_id = ?').all(personId),
+      interests: db.prepare('SELECT kind FROM person_information_kinds WHERE person_id = ?').all(personId),
+      consents: (db.prepare('SELECT id FROM consents WHERE person_id = ?').all(personId) as { id: number }[]).map((c) => c.id),
+    });
+
+    const insertPerson = db.prepare(
+      `INSERT INTO persons (salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
+                            source, import_id, notes, created_at, updated_at)
+       VALUES (@salutation, @title, @first_name, @last_name, @email, @phone, @mobile, @function, @key_contact, @language, @status,
+               @source, @import_id, @notes, @now, @now)`,
+    );
+    // Persons created from earlier rows of this same file, for in-file duplicates.
+    const createdByLine = new Map<number, number>();
+    let created = 0;
+    let updated = 0;
+    let skipped = 0;
+    let invalid = 0;
+    const total = report.outcomes.length;
+    report.outcomes.forEach((o, index) => {
+      if (index % 500 === 0) onProgress?.(index, total);
+      if (o.action === 'invalid') {
+        invalid++;
+        return;
+      }
+      if (o.action === 'skip') {
+        skipped++;
+        return;
+      }
+      const d = o.draft;
+      const policy = settings.decisions?.[o.line] ?? settings.onDuplicate;
+      if (o.action === 'create') {
+        const status = report.bounced ? 'bounced' : o.suppressed || d.consentNewsletter === false ? 'unsubscribed' : 'active';
+        const id = Number(
+          insertPerson.run({
+            salutation: d.salutation,
+            title: d.title,
+            first_name: d.firstName,
+            last_name: d.lastName,
+            email: d.email,
+            phone: d.phone,
+            mobile: d.mobile,
+            function: d.function,
+            key_contact: d.keyContact ? 1 : 0,
+            language: d.language ?? 'de',
+            status,
+            source: settings.source,
+            import_id: importId,
+            notes: d.notes,
+            now,
+          }).lastInsertRowid,
+        );
+        createdByLine.set(o.line, id);
+        recordChange('person', id, 'created', null);
+        touched.add(`person:${id}`);
+        linkOrg(id, organisationFor(d, policy), d);
+        addLists(id, d);
+        if (!o.suppressed && d.consentNewsletter !== false) addConsent(id, d.email);
+        logChange(db, 'person', id, 'imported', { importId, file: settings.fileName, line: o.line, ...(o.suppressed ? { suppressed: true } : {}) });
+        created++;
+        return;
+      }
+      // Update an existing person (from the database, or created by an earlier line of this file).
+      const personId = o.match.personId ?? (o.match.firstLine !== null ? createdByLine.get(o.match.firstLine) : undefined);
+      if (personId === undefined) {
+        skipped++;
+        return;
+      }
+      if (!touched.has(`person:${personId}`)) {
+        recordChange('person', personId, 'updated', snapshot(personId));
+        touched.add(`person:${personId}`);
+      }
+      const before = db.prepare('SELECT * FROM persons WHERE id = ?').get(personId) as Row;
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      const changed: Record<string, { from: unknown; to: unknown }> = {};
+      for (const [col, field] of PERSON_FIELDS) {
+        const value = d[field];
+        if (value === null || value === undefined) continue;
+        // Salutation "none" carries no information; never let it overwrite a known one.
+        if (field === 'salutation' && value === 'none') continue;
+        if (policy === 'fill' && !isEmptyValue(before[col])) continue;
+        if (before[col] === value) continue;
+        sets.push(`${col} = ?`);
+        params.push(value);
+        changed[field] = { from: before[col], to: value };
+      }
+      if (d.keyContact !== null && (policy === 'overwrite' || before.key_contact === 0) && (d.keyContact ? 1 : 0) !== before.key_contact) {
+        sets.push('key_contact = ?');
+        params.push(d.keyContact ? 1 : 0);
+        changed.keyContact = { from: before.key_contact === 1, to: d.keyContact };
+      }
+      if (sets.length > 0) db.prepare(`UPDATE persons SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, now, personId);
+      linkOrg(personId, organisationFor(d, policy), d);
+      addLists(personId, d);
+      if (d.consentNewsletter !== false) addConsent(personId, (before.email as string | null) ?? d.email);
+      logChange(db, 'person', personId, 'import-updated', { importId, file: settings.fileName, line: o.line, policy, changed });
+      updated++;
+    });
+    onProgress?.(total, total);
+    const result = { importId, created, updated, skipped, invalid, organisationsCreated };
+    db.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(result), importId);
+    return result;
+  })();
+}
+
+export interface UndoResult {
+  deleted: number;
+  restored: number;
+}
+
+/** Undoes an import exactly: created rows go, updated rows get their before-image back. */
+export function undoImport(db: Db, importId: number): UndoResult {
+  return db.transaction((): UndoResult => {
+    const imp = db.prepare('SELECT id, file_name AS fileName, undone_at AS undoneAt FROM imports WHERE id = ?').get(importId) as
+      | { id: number; fileName: string; undoneAt: string | null }
+      | undefined;
+    if (!imp) throw new UndoError(`There is no import ${importId}.`);
+    if (imp.undoneAt) throw new UndoError(`Import ${importId} (${imp.fileName}) was already undone on ${imp.undoneAt}.`);
+    const later = db
+      .prepare(
+        `SELECT DISTINCT i.id, i.file_name AS fileName FROM import_changes c JOIN import_changes mine ON mine.entity = c.entity AND mine.entity_id = c.entity_id
+         JOIN imports i ON i.id = c.import_id WHERE mine.import_id = ? AND c.import_id > ? AND i.undone_at IS NULL`,
+      )
+      .all(importId, importId) as { id: number; fileName: string }[];
+    if (later.length > 0) {
+      throw new UndoError(`Undo the later import ${later.map((l) => `${l.id} (${l.fileName})`).join(', ')} first: it changed the same records.`);
+    }
+    const changes = db.prepare('SELECT entity, entity_id AS id, action, before FROM import_changes WHERE import_id = ? ORDER BY seq DESC').all(importId) as {
+      entity: 'person' | 'organisation';
+      id: number;
+      action: 'created' | 'updated';
+      before: string | null;
+    }[];
+    let deleted = 0;
+    let restored = 0;
+    // Persons first (they reference organisations), in reverse order of the import.
+    for (const c of [...changes.filter((x) => x.entity === 'person'), ...changes.filter((x) => x.entity === 'organisation')]) {
+      if (c.action === 'created') {
+        db.prepare(c.entity === 'person' ? 'DELETE FROM persons WHERE id = ?' : 'DELETE FROM organisations WHERE id = ?').run(c.id);
+        db.prepare('DELETE FROM change_log WHERE entity = ? AND entity_id = ?').run(c.entity, c.id);
+        deleted++;
+        continue;
+      }
+      if (c.before === null) continue;
+      if (c.entity === 'organisation') {
+        restoreRow(db, 'organisations', JSON.parse(c.before) as Row);
+      } else {
+        const snap = JSON.parse(c.before) as {
+          row: Row;
+          organisations: Row[];
+          topics: { topic_id: number }[];
+          tags: { tag_id: number }[];
+          interests: { kind: string }[];
+          consents: number[];
+        };
+        restoreRow(db, 'persons', snap.row);
+        db.prepare('DELETE FROM person_organisations WHERE person_id = ?').run(c.id);
+        for (const po of snap.organisations) insertRow(db, 'person_organisations', po);
+        db.prepare('DELETE FROM person_topics WHERE person_id = ?').run(c.id);
+        for (const t of snap.topics) db.prepare('INSERT INTO person_topics (person_id, topic_id) VALUES (?, ?)').run(c.id, t.topic_id);
+        db.prepare('DELETE FROM person_tags WHERE person_id = ?').run(c.id);
+        for (const t of snap.tags) db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, ?)').run(c.id, t.tag_id);
+        db.prepare('DELETE FROM person_information_kinds WHERE person_id = ?').run(c.id);
+        for (const k of snap.interests) db.prepare('INSERT INTO person_information_kinds (person_id, kind) VALUES (?, ?)').run(c.id, k.kind);
+        // Consent records the import added are removed; the ones before it are untouched.
+        const keep = new Set(snap.consents);
+        for (const r of db.prepare('SELECT id FROM consents WHERE person_id = ?').all(c.id) as { id: number }[]) {
+          if (!keep.has(r.id)) db.prepare('DELETE FROM consents WHERE id = ?').run(r.id);
+        }
+        db.prepare("DELETE FROM change_log WHERE entity = 'person' AND entity_id = ? AND action = 'import-updated' AND json_extract(details, '$.importId') = ?").run(c.id, importId);
+      }
+      restored++;
+    }
+    db.prepare("DELETE FROM change_log WHERE entity = 'organisation' AND action = 'import-updated' AND json_extract(details, '$.importId') = ?").run(importId);
+    db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), importId);
+    return { deleted, restored };
+  })();
+}
+
+export class UndoError extends Error {}
+
+function restoreRow(db: Db, table: 'persons' | 'organisations', row: Row): void {
+  const cols = Object.keys(row).filter((c) => c !== 'id');
+  db.prepare(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...cols.map((c) => row[c]), row.id);
+}
+
+function insertRow(db: Db, table: 'person_organisations', row: Row): void {
+  const cols = Object.keys(row);
+  db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
+}
