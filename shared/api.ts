@@ -19,6 +19,7 @@ import {
   OrganisationRow,
   Upkeep,
 } from './contacts/schemas';
+import { ImportCheck, ImportHistory, ImportOpenInput, ImportPreview, ImportProgress, ImportRequest } from './contacts/import-schemas';
 import { MEMBERSHIPS, ORGANISATION_KINDS, UI_LANGUAGES, SizeThresholds } from './domain';
 
 const NoInput = z.object({}).strict();
@@ -129,6 +130,12 @@ export const contract = {
   ),
   'duplicates/list': method(NoInput, DuplicateGroups),
   'upkeep/get': method(NoInput, Upkeep),
+  'imports/open': method(ImportOpenInput, ImportPreview),
+  'imports/check': method(ImportRequest, ImportCheck),
+  'imports/start': method(ImportRequest, z.object({ jobId: z.string() })),
+  'imports/progress': method(z.object({ jobId: z.string().max(100) }).strict(), ImportProgress),
+  'imports/list': method(NoInput, ImportHistory),
+  'imports/undo': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.number().int(), restored: z.number().int() })),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ const request = workerData as WorkerRequest;
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 const db = openDatabase(request.databaseFile, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
 try {
-  const report = analyseImport(db, request.table, request.settings);
+  const report = analyseImport(db, request.table, request.settings, request.sizeThresholds);
   const result = applyImport(db, report, request.settings, request.table.format, (done, total) => post({ type: 'progress', done, total }));
   post({ type: 'done', result });
 } catch (err) {

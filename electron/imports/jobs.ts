@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { SizeThresholds } from '../../shared/domain';
 import type { Db } from '../db/database';
 import { analyseImport, applyImport, type ImportResult, type ImportSettings } from './importer';
 import type { SourceTable } from './read';
@@ -24,6 +25,7 @@ export interface WorkerRequest {
   nativeBinding?: string | undefined;
   table: SourceTable;
   settings: ImportSettings;
+  sizeThresholds: SizeThresholds;
 }
 
 export type WorkerMessage =
@@ -49,7 +51,7 @@ export function startImportJob(db: Db, request: WorkerRequest): string {
   const file = workerFile();
   if (!file) {
     try {
-      const report = analyseImport(db, request.table, request.settings);
+      const report = analyseImport(db, request.table, request.settings, request.sizeThresholds);
       state.result = applyImport(db, report, request.settings, request.table.format, (done, total) => Object.assign(state, { done, total }));
       state.state = 'done';
     } catch (err) {

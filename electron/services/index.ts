@@ -1,5 +1,6 @@
 /** Builds the complete handler table; both transports and the CLI call through this. */
 import { schemaVersion } from '../db/database';
+import { registerImports } from '../imports/service';
 import { registerContactFiles } from './contact-files';
 import { registerContacts } from './contacts';
 import { registerDashboard } from './dashboard';
@@ -23,6 +24,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerContacts(table);
   registerOrganisations(table);
   registerContactFiles(table);
+  registerImports(table);
   return table.assertComplete();
 }
 
