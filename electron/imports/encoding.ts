@@ -330,7 +330,9 @@ export function looksBinary(text: string): boolean {
     // Ctrl-Z (DOS end-of-file mark) do occur in real text exports.
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1a) || c === 0x7f) controls++;
   }
-  return controls >= 8 && controls > sample.length * 0.05;
+  // Generous on purpose: text may legitimately carry control characters (see the naughty-strings round trip);
+  // real binaries are caught by NUL bytes and file signatures before this.
+  return controls >= 8 && controls > sample.length * 0.3;
 }
 
 /** The first few KB as text, for sniffing the format; null when they look binary. */

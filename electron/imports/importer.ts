@@ -186,7 +186,7 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
     );
     let seq = 0;
     const change = db.prepare('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)');
-    const recordChange = (entity: 'person' | 'organisation', id: number, action: 'created' | 'updated', before: unknown): void => {
+    const recordChange = (entity: 'person' | 'organisation' | 'topic' | 'tag', id: number, action: 'created' | 'updated', before: unknown): void => {
       change.run(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
     };
     const touched = new Set<string>();
@@ -254,7 +254,10 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
 
     const named = (table: 'topics' | 'tags', name: string): number => {
       const found = db.prepare(`SELECT id FROM ${table} WHERE name = ? COLLATE NOCASE`).get(name) as { id: number } | undefined;
-      return found?.id ?? Number(db.prepare(`INSERT INTO ${table} (name) VALUES (?)`).run(name).lastInsertRowid);
+      if (found) return found.id;
+      const id = Number(db.prepare(`INSERT INTO ${table} (name) VALUES (?)`).run(name).lastInsertRowid);
+      recordChange(table === 'topics' ? 'topic' : 'tag', id, 'created', null);
+      return id;
     };
     const addLists = (personId: number, d: PersonDraft): void => {
       for (const t of d.topics) db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) VALUES (?, ?)').run(personId, named('topics', t));
@@ -418,22 +421,24 @@ export function undoImport(db: Db, importId: number): UndoResult {
       throw new UndoError(`Undo the later import ${later.map((l) => `${l.id} (${l.fileName})`).join(', ')} first: it changed the same records.`);
     }
     const changes = db.prepare('SELECT entity, entity_id AS id, action, before FROM import_changes WHERE import_id = ? ORDER BY seq DESC').all(importId) as {
-      entity: 'person' | 'organisation';
+      entity: 'person' | 'organisation' | 'topic' | 'tag';
       id: number;
       action: 'created' | 'updated';
       before: string | null;
     }[];
     let deleted = 0;
     let restored = 0;
-    // Persons first (they reference organisations), in reverse order of the import.
-    for (const c of [...changes.filter((x) => x.entity === 'person'), ...changes.filter((x) => x.entity === 'organisation')]) {
+    const TABLE = { person: 'persons', organisation: 'organisations', topic: 'topics', tag: 'tags' } as const;
+    // Persons first (they reference organisations, topics and tags), in reverse order of the import.
+    const order = ['person', 'organisation', 'topic', 'tag'] as const;
+    for (const c of order.flatMap((e) => changes.filter((x) => x.entity === e))) {
       if (c.action === 'created') {
-        db.prepare(c.entity === 'person' ? 'DELETE FROM persons WHERE id = ?' : 'DELETE FROM organisations WHERE id = ?').run(c.id);
+        db.prepare(`DELETE FROM ${TABLE[c.entity]} WHERE id = ?`).run(c.id);
         db.prepare('DELETE FROM change_log WHERE entity = ? AND entity_id = ?').run(c.entity, c.id);
         deleted++;
         continue;
       }
-      if (c.before === null) continue;
+      if (c.before === null || c.entity === 'topic' || c.entity === 'tag') continue;
       if (c.entity === 'organisation') {
         restoreRow(db, 'organisations', JSON.parse(c.before) as Row);
       } else {

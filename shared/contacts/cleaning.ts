@@ -405,7 +405,18 @@ export function organisationKey(name: string): string {
  * `@`, TAB or CR gets a leading `'`, so the spreadsheet shows it as text instead of evaluating it. This
  * deliberately also prefixes harmless values such as "-", "-5" or "+49 391 …" phone numbers: the
  * spreadsheet cannot tell them from a formula either, and the apostrophe is invisible in Excel's cell view.
+ * A value that itself starts with `'` is marked too, so that `restoreNeutralised` can undo exactly this
+ * step on re-import and every value survives an export–import round trip unchanged.
  */
 export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
+}
+
+/**
+ * The inverse of `neutraliseFormula`, applied to every imported cell: one leading `'` before a character
+ * that would have been neutralised is the spreadsheet's "this is text" mark (Excel's own convention too),
+ * not part of the value.
+ */
+export function restoreNeutralised(cell: string): string {
+  return /^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell;
 }

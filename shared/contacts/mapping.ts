@@ -26,6 +26,7 @@ import {
   cleanWebsite,
   emailKey,
   foldText,
+  restoreNeutralised,
 } from './cleaning';
 import { countryCode } from './countries';
 import { formatTitles, mergeTitles, parseNamePrefix, splitFullNameParts } from './salutation';
@@ -1116,7 +1117,7 @@ export function mapRow(
   const raws = (field: ImportField): string[] => {
     const out: string[] = [];
     mapping.forEach((f, i) => {
-      const cell = cells[i] ?? '';
+      const cell = restoreNeutralised(cells[i] ?? '');
       if (f === field && cleanText(cell) !== '') out.push(cell);
     });
     return out;

@@ -46,7 +46,7 @@ INSERT INTO person_search (rowid, text) SELECT id, t || ' ' || ${fold('t')} FROM
 CREATE TABLE import_changes (
   import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
   seq       INTEGER NOT NULL,
-  entity    TEXT NOT NULL CHECK (entity IN ('person','organisation')),
+  entity    TEXT NOT NULL CHECK (entity IN ('person','organisation','topic','tag')),
   entity_id INTEGER NOT NULL,
   action    TEXT NOT NULL CHECK (action IN ('created','updated')),
   before    TEXT CHECK (before IS NULL OR json_valid(before)),
