@@ -186,7 +186,10 @@ describe('round trip with the naughty strings', () => {
     const back = new Map(
       (
         b.db
-          .prepare('SELECT p.email, trim(coalesce(p.title, '') || ' ' || coalesce(p.last_name, '')) AS last, p.notes, o.name AS org FROM persons p LEFT JOIN person_organisations po ON po.person_id = p.id LEFT JOIN organisations o ON o.id = po.organisation_id')
+          .prepare(
+            `SELECT p.email, trim(coalesce(p.title, '') || ' ' || coalesce(p.last_name, '')) AS last, p.notes, o.name AS org
+             FROM persons p LEFT JOIN person_organisations po ON po.person_id = p.id LEFT JOIN organisations o ON o.id = po.organisation_id`,
+          )
           .all() as { email: string; last: string | null; notes: string | null; org: string | null }[]
       ).map((r) => [r.email, r]),
     );
