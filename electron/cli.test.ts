@@ -91,3 +91,57 @@ describe('spillover CLI', () => {
     expect(p.err.join('\n')).toMatch(/--port/);
   });
 });
+
+describe('spillover import / export / imports', () => {
+  it('imports a German Excel CSV in Windows-1252, reports rows, exports it again, and undoes it', async () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'mitglieder.csv');
+    fs.writeFileSync(csv, Buffer.from('Anrede;Vorname;Nachname;E-Mail;Firma;PLZ\r\nFrau;J\xfcrgen;M\xfcller;jm@x.example;Stra\xdfenbau GmbH;01067\r\nHerr;Ohne;;kaputt@;X AG;\r\n;;;;;\r\nHerr;Nie;;;;\r\n', 'latin1'));
+    const a = io();
+    expect((await runCli(['import', csv, '--data-dir', dir, '--source', 'Mitgliederliste 2026'], a.io)).code).toBe(0);
+    const out = a.out.join('\n');
+    expect(out).toMatch(/windows-1252, delimiter ";", 3 rows, recognised as excel-de/);
+    expect(out).toMatch(/Row 3: .*email_invalid/);
+    expect(out).toMatch(/Import 1: created 3/);
+    const exported = path.join(dir, 'export.csv');
+    const e = io();
+    expect((await runCli(['export', exported, '--semicolon', '--query', 'org:Straßenbau', '--data-dir', dir], e.io)).code).toBe(0);
+    expect(e.out[0]).toBe(`Exported 1 persons to ${exported} (csv-semicolon).`);
+    const text = fs.readFileSync(exported, 'utf8');
+    expect(text).toContain('Frau;;Jürgen;Müller;jm@x.example');
+    expect(text).toContain(';01067;');
+    const vcf = path.join(dir, 'export.vcf');
+    expect((await runCli(['export', vcf, '--data-dir', dir], io().io)).code).toBe(0);
+    expect(fs.readFileSync(vcf, 'utf8')).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0/);
+    const l = io();
+    expect((await runCli(['imports', '--data-dir', dir], l.io)).code).toBe(0);
+    expect(l.out[0]).toMatch(/^1\tmitglieder\.csv|^1\t.*mitglieder\.csv\tMitgliederliste 2026/);
+    const u = io();
+    expect((await runCli(['imports', 'undo', '1', '--data-dir', dir], u.io)).code).toBe(0);
+    expect(u.out[0]).toMatch(/Undid import 1/);
+    const again = io();
+    expect((await runCli(['imports', 'undo', '1', '--data-dir', dir], again.io)).code).toBe(1);
+  });
+
+  it('dry-run changes nothing; unreadable files exit non-zero with a clear message', async () => {
+    const dir = tempDir();
+    const csv = path.join(dir, 'a.csv');
+    fs.writeFileSync(csv, 'E-Mail,Nachname\na@example.org,A\n');
+    const d = io();
+    expect((await runCli(['import', csv, '--dry-run', '--data-dir', dir], d.io)).code).toBe(0);
+    expect(d.out.join('\n')).toMatch(/Dry run, nothing changed: would create 1/);
+    const e = io();
+    await runCli(['export', path.join(dir, 'x.csv'), '--data-dir', dir], e.io);
+    expect(e.out[0]).toMatch(/Exported 0 persons/);
+    const bin = path.join(dir, 'bild.csv');
+    fs.writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const b = io();
+    expect((await runCli(['import', bin, '--data-dir', dir], b.io)).code).toBe(2);
+    expect(b.err.join('\n')).toMatch(/not a text file|image/i);
+    const missing = io();
+    expect((await runCli(['import', path.join(dir, 'nope.csv'), '--data-dir', dir], missing.io)).code).toBe(2);
+    const c = io();
+    expect((await runCli(['import', csv, '--consent', 'newsletter', '--data-dir', dir], c.io)).code).toBe(2);
+    expect(c.err.join('\n')).toMatch(/--wording/);
+  });
+});

@@ -3,14 +3,23 @@
  * same database as the app. Exit codes: 0 all well, 1 the command ran but found a problem, 2 bad usage or a
  * database Spillover refuses to touch.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { suggestMapping } from '../shared/contacts/mapping';
+import { parseQuery } from '../shared/contacts/query';
 import { APP_VERSION, defaultDataDir, startBackend } from './app';
 import { checkDatabaseFile, DatabaseRefusedError } from './db/database';
 import { openAppInBrowser } from './external';
 import { databaseFile } from './paths';
 import { defaultRendererDir, rendererIsBuilt } from './renderer-assets';
 import { startBrowserShell, type BrowserShell } from './server/browser-shell';
+import { exportContacts, type ExportFormat } from './exports/contacts';
+import { analyseImport, applyImport, undoImport, UndoError, type ImportSettings } from './imports/importer';
+import { ImportReadError, readSource, type ReadOptions, type SourceTable } from './imports/read';
+import { contactIds } from './services/contacts';
 import { clearData, isEmpty, loadDemo } from './services/demo';
+import { readSettings } from './services/settings';
 
 export interface CliIo {
   out(line: string): void;
@@ -26,6 +35,12 @@ Commands:
   demo [--replace]               Load the demo cluster into an empty database
                                  (--replace: clear the database first; a backup is written)
   db check                       Check integrity, foreign keys and schema version (exit 0 when all is well)
+  import <file> [--source TEXT] [--consent newsletter|mailing --wording V] [--on-duplicate skip|fill|overwrite]
+         [--delimiter C] [--encoding utf-8|windows-1252] [--sheet NAME] [--dry-run]
+                                 Import persons from CSV, XLSX or vCard; prints the report with row numbers
+  imports [undo <id>]            List imports, or undo one exactly
+  export <out-file> [--format csv|xlsx|vcf] [--semicolon] [--query Q]
+                                 Export persons (one row each, with organisation, country and e-mail)
 
 Options for every command:
   --data-dir D                   Folder with the database (default: ${defaultDataDir()},
@@ -39,9 +54,143 @@ const OPTIONS = {
   port: { type: 'string' },
   'no-open': { type: 'boolean' },
   replace: { type: 'boolean' },
+  source: { type: 'string' },
+  consent: { type: 'string' },
+  wording: { type: 'string' },
+  'on-duplicate': { type: 'string' },
+  delimiter: { type: 'string' },
+  encoding: { type: 'string' },
+  sheet: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  format: { type: 'string' },
+  semicolon: { type: 'boolean' },
+  query: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
+
+type Values = Partial<Record<'source' | 'consent' | 'wording' | 'on-duplicate' | 'delimiter' | 'encoding' | 'sheet' | 'format' | 'query', string>> &
+  Partial<Record<'dry-run' | 'semicolon', boolean>>;
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}".`);
+  return value as T;
+}
+
+async function importCommand(args: string[], values: Values, dataDir: string | undefined, io: CliIo): Promise<number> {
+  const [file] = args;
+  if (!file) throw new UsageError('Name the file to import: spillover import <file>');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    io.err(`Error: cannot read ${file}: ${(err as Error).message}`);
+    return 2;
+  }
+  const consentPurpose = oneOf('consent', values.consent, ['newsletter', 'mailing'] as const);
+  if (consentPurpose && !values.wording) throw new UsageError('--consent needs --wording: the version of the consent text the people agreed to.');
+  const options: ReadOptions = {};
+  const delimiter = values.delimiter === 'tab' || values.delimiter === '\\t' ? '\t' : values.delimiter;
+  const d = oneOf('delimiter', delimiter, [',', ';', '\t', '|'] as const);
+  if (d) options.delimiter = d;
+  const e = oneOf('encoding', values.encoding, ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const);
+  if (e) options.encoding = e;
+  if (values.sheet) options.sheet = values.sheet;
+  let table: SourceTable;
+  try {
+    table = await readSource(path.basename(file), bytes, options);
+  } catch (err) {
+    if (err instanceof ImportReadError) {
+      io.err(`Error: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  }
+  const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
+  try {
+    const { mapping, shape } = suggestMapping(table.columns);
+    const settings: ImportSettings = {
+      fileName: path.basename(file),
+      mapping,
+      onDuplicate: oneOf('on-duplicate', values['on-duplicate'], ['skip', 'fill', 'overwrite'] as const) ?? 'skip',
+      source: values.source ?? `Import ${path.basename(file)} ${new Date().toISOString().slice(0, 10)}`,
+      consent: consentPurpose ? { purpose: consentPurpose, wordingVersion: values.wording ?? '' } : undefined,
+    };
+    io.out(`Read ${path.basename(file)}: ${table.format.toUpperCase()}${table.encoding ? `, ${table.encoding}` : ''}${table.delimiter ? `, delimiter ${JSON.stringify(table.delimiter)}` : ''}, ${table.rows.length} rows, recognised as ${shape}.`);
+    io.out(`Columns: ${table.columns.map((c, i) => `${c} → ${mapping[i] ?? '(ignored)'}`).join(', ')}`);
+    for (const w of table.warnings.slice(0, 20)) io.out(`Warning${w.line !== null ? ` (row ${w.line})` : ''}: ${w.message}`);
+    if (!mapping.some((f) => f === 'email' || f === 'lastName' || f === 'fullName')) {
+      io.err('Error: no column could be recognised as e-mail or name, so no person can be imported. Rename the header (e.g. "E-Mail", "Nachname").');
+      return 1;
+    }
+    const report = analyseImport(backend.db, table, settings, readSettings(backend.db).sizeThresholds);
+    for (const o of report.outcomes) {
+      if (o.action === 'invalid') io.out(`Row ${o.line}: invalid — ${o.issues.map((i) => `${i.code} ${JSON.stringify(i.value)}`).join('; ')}`);
+      else if (o.issues.length > 0) io.out(`Row ${o.line}: ${o.issues.map((i) => `${i.code} ${JSON.stringify(i.value)}`).join('; ')}`);
+      if (o.action === 'update' || o.action === 'skip') {
+        io.out(`Row ${o.line}: duplicate of ${o.match.kind === 'file' ? `row ${o.match.firstLine}` : `${o.match.label} (id ${o.match.personId})`} by ${o.match.by} — ${o.action === 'skip' ? 'skipped' : settings.onDuplicate}`);
+      }
+    }
+    if (values['dry-run']) {
+      io.out(`Dry run, nothing changed: would create ${report.create}, update ${report.update}, skip ${report.skip}; invalid ${report.invalid}; suppressed ${report.suppressed}.`);
+      return report.create + report.update === 0 && report.rows > 0 ? 1 : 0;
+    }
+    const result = applyImport(backend.db, report, settings, table.format);
+    io.out(`Import ${result.importId}: created ${result.created}, updated ${result.updated}, skipped ${result.skipped}, invalid ${result.invalid}; ${result.organisationsCreated} new organisations. Undo with: spillover imports undo ${result.importId}`);
+    return result.created + result.updated === 0 && report.rows > 0 ? 1 : 0;
+  } finally {
+    backend.close();
+  }
+}
+
+function importsCommand(args: string[], dataDir: string | undefined, io: CliIo): number {
+  const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
+  try {
+    if (args[0] === 'undo') {
+      const id = Number(args[1]);
+      if (!Number.isInteger(id) || id <= 0) throw new UsageError('Say which import: spillover imports undo <id>');
+      try {
+        const r = undoImport(backend.db, id);
+        io.out(`Undid import ${id}: removed ${r.deleted} records it created, restored ${r.restored} it changed.`);
+        return 0;
+      } catch (err) {
+        if (err instanceof UndoError) {
+          io.err(`Error: ${err.message}`);
+          return 1;
+        }
+        throw err;
+      }
+    }
+    if (args.length > 0) throw new UsageError(`Unknown imports command "${args[0] ?? ''}". Try: spillover imports, spillover imports undo <id>`);
+    const rows = backend.db.prepare('SELECT id, at, file_name AS f, source, summary, undone_at AS u FROM imports ORDER BY id').all() as { id: number; at: string; f: string; source: string | null; summary: string; u: string | null }[];
+    if (rows.length === 0) io.out('No imports yet.');
+    for (const r of rows) io.out(`${r.id}\t${r.at.slice(0, 16).replace('T', ' ')}\t${r.f}\t${r.source ?? ''}\t${r.summary}${r.u ? `\tundone ${r.u.slice(0, 16)}` : ''}`);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+async function exportCommand(args: string[], values: Values, dataDir: string | undefined, io: CliIo): Promise<number> {
+  const [out] = args;
+  if (!out) throw new UsageError('Name the file to write: spillover export <out-file>');
+  const ext = path.extname(out).toLowerCase().replace('.', '');
+  const base = oneOf('format', values.format ?? (ext === 'vcf' || ext === 'xlsx' ? ext : 'csv'), ['csv', 'xlsx', 'vcf'] as const) ?? 'csv';
+  const format: ExportFormat = base === 'csv' && values.semicolon ? 'csv-semicolon' : base;
+  const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
+  try {
+    const { problems } = parseQuery(values.query ?? '');
+    for (const p of problems) io.err(`Warning: ${p.message}`);
+    const ids = contactIds(backend.db, values.query ?? '');
+    const bytes = await exportContacts(backend.db, ids, format);
+    fs.writeFileSync(out, bytes);
+    io.out(`Exported ${ids.length} persons to ${out} (${format}).`);
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
 
 export interface ServeHandle {
   shell: BrowserShell;
@@ -127,6 +276,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ code: number;
         io.out(report.ok ? 'All checks passed.' : 'Problems found.');
         return { code: report.ok ? 0 : 1 };
       }
+      case 'import':
+        return { code: await importCommand(positionals.slice(1), values, dataDir, io) };
+      case 'imports':
+        return { code: importsCommand(positionals.slice(1), dataDir, io) };
+      case 'export':
+        return { code: await exportCommand(positionals.slice(1), values, dataDir, io) };
       default:
         throw new UsageError(`Unknown command "${command}". Run \`spillover --help\` for the list.`);
     }

@@ -97,6 +97,10 @@ describe('looksBinary', () => {
   it('flags NUL and control-heavy samples, not text with a few odd characters', () => {
     expect(looksBinary('Name;Ort\n\0')).toBe(true);
     expect(looksBinary('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F')).toBe(true);
+    // Valid Unicode text may carry more control characters than bytes only Windows-1252 accepts.
+    const controlHeavy = 'Name\n' + '\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008'.repeat(2) + 'x'.repeat(100);
+    expect(looksBinary(controlHeavy, 'utf-8')).toBe(false);
+    expect(looksBinary(controlHeavy, 'windows-1252')).toBe(true);
     expect(looksBinary('Name;Ort\nA;B\u000BC\f\u001A\n' + 'x'.repeat(200) + '\u001B[0;31mred\u001B[0m')).toBe(false);
   });
 });

@@ -320,7 +320,7 @@ export function binaryFileError(fileName: string, bytes: Uint8Array): ImportRead
  * Text files never contain NUL, and hardly any other control characters; binary files have plenty. The
  * limit leaves room for the odd escape sequence or form feed pasted into a cell.
  */
-export function looksBinary(text: string): boolean {
+export function looksBinary(text: string, encoding: TextEncoding = 'windows-1252'): boolean {
   const sample = text.slice(0, 1024);
   if (sample.includes('\0')) return true;
   let controls = 0;
@@ -330,9 +330,11 @@ export function looksBinary(text: string): boolean {
     // Ctrl-Z (DOS end-of-file mark) do occur in real text exports.
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1a) || c === 0x7f) controls++;
   }
-  // Generous on purpose: text may legitimately carry control characters (see the naughty-strings round trip);
-  // real binaries are caught by NUL bytes and file signatures before this.
-  return controls >= 8 && controls > sample.length * 0.3;
+  // Text that decodes as valid Unicode (our own exports, say) may legitimately carry many control
+  // characters — the naughty-strings round trip has a screenful. Bytes that only Windows-1252 accepts,
+  // which decodes anything, get the strict limit: random or binary bytes end up there.
+  const limit = encoding === 'windows-1252' ? 0.05 : 0.3;
+  return controls >= 8 && controls > sample.length * limit;
 }
 
 /** The first few KB as text, for sniffing the format; null when they look binary. */
@@ -343,6 +345,7 @@ export function sniffText(bytes: Uint8Array, given?: TextEncoding): string | nul
   while (end > 0 && end < bytes.length && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
   if (end === 0) end = Math.min(bytes.length, 8192);
   const head = bytes.subarray(0, end);
-  const text = decodeAs(head, given ?? detectEncoding(head)).text;
-  return looksBinary(text) ? null : text;
+  const encoding = given ?? detectEncoding(head);
+  const text = decodeAs(head, encoding).text;
+  return looksBinary(text, encoding) ? null : text;
 }

@@ -238,7 +238,7 @@ function refuseMarkup(fileName: string, text: string): void {
 function readCsvSource(fileName: string, bytes: Uint8Array, options: ReadOptions, warnings: WarningList): SourceTable {
   if (isZip(bytes) || hasBinarySignature(bytes)) throw binaryFileError(fileName, bytes);
   const decoded = decodeText(bytes, options.encoding);
-  if (looksBinary(decoded.text)) throw binaryFileError(fileName, bytes);
+  if (looksBinary(decoded.text, decoded.encoding)) throw binaryFileError(fileName, bytes);
   if (decoded.text.trim() === '') throw emptyFileError(fileName);
   refuseMarkup(fileName, decoded.text);
   for (const [code, message] of decoded.notes) warnings.add(null, code, message);
