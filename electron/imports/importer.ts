@@ -8,7 +8,7 @@ import { emailKey, nameKey, organisationKey } from '../../shared/contacts/cleani
 import { mailchimpExportStatus, mapRow, type ImportField, type PersonDraft, type RowIssue } from '../../shared/contacts/mapping';
 import type { ConsentPurpose, OrganisationKind, SizeThresholds } from '../../shared/domain';
 import type { Db } from '../db/database';
-import { logChange } from '../services/changes';
+import { currentActor } from '../services/changes';
 import type { SourceTable } from './read';
 
 export type DuplicatePolicy = 'skip' | 'fill' | 'overwrite';
@@ -177,31 +177,42 @@ function isEmptyValue(v: unknown): boolean {
 /**
  * Applies an analysed import. Throws (and the transaction rolls back, leaving the database as it was) on
  * any failure. `onProgress` is called every few hundred rows with (done, total).
+ *
+ * Built for 100,000 rows: statements are prepared once; the search index is filled in one pass at the
+ * end instead of by per-row triggers; persons it creates are found again by `persons.import_id`, so only
+ * updates and created organisations, topics and tags need rows in the undo log; a person's history shows
+ * the import from the import tables rather than from one change-log row each.
  */
 export function applyImport(db: Db, report: ImportReport, settings: ImportSettings, format: string, onProgress?: (done: number, total: number) => void): ImportResult {
   const now = new Date().toISOString();
   return db.transaction((): ImportResult => {
     const importId = Number(
-      db.prepare('INSERT INTO imports (at, file_name, format, source) VALUES (?, ?, ?, ?)').run(now, settings.fileName, format, settings.source).lastInsertRowid,
+      db
+        .prepare('INSERT INTO imports (at, file_name, format, source, actor) VALUES (?, ?, ?, ?, ?)')
+        .run(now, settings.fileName, format, settings.source, currentActor()).lastInsertRowid,
     );
+    // Seen only inside this transaction: the search triggers stand aside until the pass at the end.
+    db.prepare("INSERT INTO settings (key, value) VALUES ('internal.bulkImport', 'true')").run();
     let seq = 0;
     const change = db.prepare('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)');
     const recordChange = (entity: 'person' | 'organisation' | 'topic' | 'tag', id: number, action: 'created' | 'updated', before: unknown): void => {
       change.run(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
     };
-    const touched = new Set<string>();
 
-    // Organisations by normalised name, existing and created in this run.
+    // Organisations by normalised name, existing and created in this run; each existing one is updated
+    // at most once per import (from the first row that names it).
     const orgIds = new Map<string, number>();
     for (const o of db.prepare('SELECT id, name FROM organisations').iterate() as IterableIterator<{ id: number; name: string }>) {
       const k = organisationKey(o.name);
       if (!orgIds.has(k)) orgIds.set(k, o.id);
     }
+    const orgSeen = new Set<number>();
     let organisationsCreated = 0;
     const insertOrg = db.prepare(
       `INSERT INTO organisations (name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)
        VALUES (@name, @kind, @employees, @country, @region, @city, @postcode, @street, @website, @membership, @now, @now)`,
     );
+    const selectOrg = db.prepare('SELECT * FROM organisations WHERE id = ?');
     const organisationFor = (d: PersonDraft, policy: DuplicatePolicy): number | null => {
       if (!d.organisation) return null;
       const key = organisationKey(d.organisation);
@@ -224,14 +235,14 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
           }).lastInsertRowid,
         );
         orgIds.set(key, id);
+        orgSeen.add(id);
         organisationsCreated++;
         recordChange('organisation', id, 'created', null);
-        touched.add(`organisation:${id}`);
-        logChange(db, 'organisation', id, 'imported', { importId, file: settings.fileName });
         return id;
       }
-      if (policy !== 'skip') {
-        const before = db.prepare('SELECT * FROM organisations WHERE id = ?').get(existing) as Row;
+      if (policy !== 'skip' && !orgSeen.has(existing)) {
+        orgSeen.add(existing);
+        const before = selectOrg.get(existing) as Row;
         const sets: string[] = [];
         const params: unknown[] = [];
         for (const [col, field] of ORG_FIELDS) {
@@ -243,41 +254,52 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
           params.push(value);
         }
         if (sets.length > 0) {
-          if (!touched.has(`organisation:${existing}`)) recordChange('organisation', existing, 'updated', before);
-          touched.add(`organisation:${existing}`);
+          recordChange('organisation', existing, 'updated', before);
           db.prepare(`UPDATE organisations SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, now, existing);
-          logChange(db, 'organisation', existing, 'import-updated', { importId, file: settings.fileName });
         }
       }
       return existing;
     };
 
+    const lookupNamed = { topics: db.prepare('SELECT id FROM topics WHERE name = ? COLLATE NOCASE'), tags: db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE') };
+    const insertNamed = { topics: db.prepare('INSERT INTO topics (name) VALUES (?)'), tags: db.prepare('INSERT INTO tags (name) VALUES (?)') };
+    const namedCache = { topics: new Map<string, number>(), tags: new Map<string, number>() };
     const named = (table: 'topics' | 'tags', name: string): number => {
-      const found = db.prepare(`SELECT id FROM ${table} WHERE name = ? COLLATE NOCASE`).get(name) as { id: number } | undefined;
-      if (found) return found.id;
-      const id = Number(db.prepare(`INSERT INTO ${table} (name) VALUES (?)`).run(name).lastInsertRowid);
-      recordChange(table === 'topics' ? 'topic' : 'tag', id, 'created', null);
+      const key = name.toLocaleLowerCase('de');
+      const cached = namedCache[table].get(key);
+      if (cached !== undefined) return cached;
+      const found = lookupNamed[table].get(name) as { id: number } | undefined;
+      let id = found?.id;
+      if (id === undefined) {
+        id = Number(insertNamed[table].run(name).lastInsertRowid);
+        recordChange(table === 'topics' ? 'topic' : 'tag', id, 'created', null);
+      }
+      namedCache[table].set(key, id);
       return id;
     };
+    const insertTopic = db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) VALUES (?, ?)');
+    const insertTag = db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
+    const insertInterest = db.prepare('INSERT OR IGNORE INTO person_information_kinds (person_id, kind) VALUES (?, ?)');
     const addLists = (personId: number, d: PersonDraft): void => {
-      for (const t of d.topics) db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) VALUES (?, ?)').run(personId, named('topics', t));
-      for (const t of d.tags) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)').run(personId, named('tags', t));
-      for (const k of d.interests) db.prepare('INSERT OR IGNORE INTO person_information_kinds (person_id, kind) VALUES (?, ?)').run(personId, k);
+      for (const t of d.topics) insertTopic.run(personId, named('topics', t));
+      for (const t of d.tags) insertTag.run(personId, named('tags', t));
+      for (const k of d.interests) insertInterest.run(personId, k);
     };
-    const linkOrg = (personId: number, orgId: number | null, d: PersonDraft): void => {
+    const hasOrganisation = db.prepare('SELECT 1 FROM person_organisations WHERE person_id = ?');
+    const insertLink = db.prepare(
+      'INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary) VALUES (?, ?, ?, ?, ?)',
+    );
+    const linkOrg = (personId: number, orgId: number | null, d: PersonDraft, isNew: boolean): void => {
       if (orgId === null) return;
-      const hasPrimary = db.prepare('SELECT 1 FROM person_organisations WHERE person_id = ?').get(personId) !== undefined;
-      db.prepare('INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary) VALUES (?, ?, ?, ?, ?)').run(
-        personId,
-        orgId,
-        d.function,
-        d.department,
-        hasPrimary ? 0 : 1,
-      );
+      const primary = isNew || hasOrganisation.get(personId) === undefined ? 1 : 0;
+      insertLink.run(personId, orgId, d.function, d.department, primary);
     };
+    const insertConsent = db.prepare(
+      'INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const addConsent = (personId: number, email: string | null): void => {
       if (!settings.consent || !email) return;
-      db.prepare('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      insertConsent.run(
         personId,
         email,
         settings.consent.purpose,
@@ -288,14 +310,22 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
         settings.consent.evidence ?? `Import ${settings.fileName}`,
       );
     };
+    const snapshotStatements = {
+      row: db.prepare('SELECT * FROM persons WHERE id = ?'),
+      organisations: db.prepare('SELECT * FROM person_organisations WHERE person_id = ?'),
+      topics: db.prepare('SELECT topic_id FROM person_topics WHERE person_id = ?'),
+      tags: db.prepare('SELECT tag_id FROM person_tags WHERE person_id = ?'),
+      interests: db.prepare('SELECT kind FROM person_information_kinds WHERE person_id = ?'),
+      consents: db.prepare('SELECT id FROM consents WHERE person_id = ?'),
+    };
     /** Everything undo needs to put a person back exactly: the row and its link sets. */
     const snapshot = (personId: number): unknown => ({
-      row: db.prepare('SELECT * FROM persons WHERE id = ?').get(personId),
-      organisations: db.prepare('SELECT * FROM person_organisations WHERE person_id = ?').all(personId),
-      topics: db.prepare('SELECT topic_id FROM person_topics WHERE person_id = ?').all(personId),
-      tags: db.prepare('SELECT tag_id FROM person_tags WHERE person_id = ?').all(personId),
-      interests: db.prepare('SELECT kind FROM person_information_kinds WHERE person_id = ?').all(personId),
-      consents: (db.prepare('SELECT id FROM consents WHERE person_id = ?').all(personId) as { id: number }[]).map((c) => c.id),
+      row: snapshotStatements.row.get(personId),
+      organisations: snapshotStatements.organisations.all(personId),
+      topics: snapshotStatements.topics.all(personId),
+      tags: snapshotStatements.tags.all(personId),
+      interests: snapshotStatements.interests.all(personId),
+      consents: (snapshotStatements.consents.all(personId) as { id: number }[]).map((c) => c.id),
     });
 
     const insertPerson = db.prepare(
@@ -304,15 +334,17 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
        VALUES (@salutation, @title, @first_name, @last_name, @email, @phone, @mobile, @function, @key_contact, @language, @status,
                @source, @import_id, @notes, @now, @now)`,
     );
+    const selectPerson = snapshotStatements.row;
     // Persons created from earlier rows of this same file, for in-file duplicates.
     const createdByLine = new Map<number, number>();
+    const updatedIds = new Set<number>();
     let created = 0;
     let updated = 0;
     let skipped = 0;
     let invalid = 0;
     const total = report.outcomes.length;
     report.outcomes.forEach((o, index) => {
-      if (index % 500 === 0) onProgress?.(index, total);
+      if (index % 1000 === 0) onProgress?.(index, total);
       if (o.action === 'invalid') {
         invalid++;
         return;
@@ -345,29 +377,25 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
           }).lastInsertRowid,
         );
         createdByLine.set(o.line, id);
-        recordChange('person', id, 'created', null);
-        touched.add(`person:${id}`);
-        linkOrg(id, organisationFor(d, policy), d);
+        linkOrg(id, organisationFor(d, policy), d, true);
         addLists(id, d);
         if (!o.suppressed && d.consentNewsletter !== false) addConsent(id, d.email);
-        logChange(db, 'person', id, 'imported', { importId, file: settings.fileName, line: o.line, ...(o.suppressed ? { suppressed: true } : {}) });
         created++;
         return;
       }
       // Update an existing person (from the database, or created by an earlier line of this file).
-      const personId = o.match.personId ?? (o.match.firstLine !== null ? createdByLine.get(o.match.firstLine) : undefined);
+      const createdHere = o.match.firstLine !== null ? createdByLine.get(o.match.firstLine) : undefined;
+      const personId = o.match.personId ?? createdHere;
       if (personId === undefined) {
         skipped++;
         return;
       }
-      if (!touched.has(`person:${personId}`)) {
-        recordChange('person', personId, 'updated', snapshot(personId));
-        touched.add(`person:${personId}`);
-      }
-      const before = db.prepare('SELECT * FROM persons WHERE id = ?').get(personId) as Row;
+      // A person this import created needs no before-image: undo deletes it anyway.
+      if (createdHere === undefined && !updatedIds.has(personId)) recordChange('person', personId, 'updated', snapshot(personId));
+      updatedIds.add(personId);
+      const before = selectPerson.get(personId) as Row;
       const sets: string[] = [];
       const params: unknown[] = [];
-      const changed: Record<string, { from: unknown; to: unknown }> = {};
       for (const [col, field] of PERSON_FIELDS) {
         const value = d[field];
         if (value === null || value === undefined) continue;
@@ -377,21 +405,27 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
         if (before[col] === value) continue;
         sets.push(`${col} = ?`);
         params.push(value);
-        changed[field] = { from: before[col], to: value };
       }
       if (d.keyContact !== null && (policy === 'overwrite' || before.key_contact === 0) && (d.keyContact ? 1 : 0) !== before.key_contact) {
         sets.push('key_contact = ?');
         params.push(d.keyContact ? 1 : 0);
-        changed.keyContact = { from: before.key_contact === 1, to: d.keyContact };
       }
       if (sets.length > 0) db.prepare(`UPDATE persons SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, now, personId);
-      linkOrg(personId, organisationFor(d, policy), d);
+      linkOrg(personId, organisationFor(d, policy), d, false);
       addLists(personId, d);
       if (d.consentNewsletter !== false) addConsent(personId, (before.email as string | null) ?? d.email);
-      logChange(db, 'person', personId, 'import-updated', { importId, file: settings.fileName, line: o.line, policy, changed });
       updated++;
     });
     onProgress?.(total, total);
+
+    // One pass over the search index for everyone this import created or changed.
+    db.prepare("DELETE FROM settings WHERE key = 'internal.bulkImport'").run();
+    const changedIds = JSON.stringify([...updatedIds]);
+    db.prepare('DELETE FROM person_search WHERE rowid IN (SELECT value FROM json_each(?))').run(changedIds);
+    db.prepare(
+      'INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source WHERE id IN (SELECT id FROM persons WHERE import_id = ? UNION SELECT value FROM json_each(?))',
+    ).run(importId, changedIds);
+
     const result = { importId, created, updated, skipped, invalid, organisationsCreated };
     db.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(result), importId);
     return result;
@@ -411,12 +445,14 @@ export function undoImport(db: Db, importId: number): UndoResult {
       | undefined;
     if (!imp) throw new UndoError(`There is no import ${importId}.`);
     if (imp.undoneAt) throw new UndoError(`Import ${importId} (${imp.fileName}) was already undone on ${imp.undoneAt}.`);
+    // Records of this import: what it logged, plus the persons it created.
+    const mine = `SELECT entity, entity_id FROM import_changes WHERE import_id = @id UNION SELECT 'person', id FROM persons WHERE import_id = @id`;
     const later = db
       .prepare(
-        `SELECT DISTINCT i.id, i.file_name AS fileName FROM import_changes c JOIN import_changes mine ON mine.entity = c.entity AND mine.entity_id = c.entity_id
-         JOIN imports i ON i.id = c.import_id WHERE mine.import_id = ? AND c.import_id > ? AND i.undone_at IS NULL`,
+        `SELECT DISTINCT i.id, i.file_name AS fileName FROM import_changes c JOIN imports i ON i.id = c.import_id
+         WHERE c.import_id > @id AND i.undone_at IS NULL AND (c.entity, c.entity_id) IN (${mine})`,
       )
-      .all(importId, importId) as { id: number; fileName: string }[];
+      .all({ id: importId }) as { id: number; fileName: string }[];
     if (later.length > 0) {
       throw new UndoError(`Undo the later import ${later.map((l) => `${l.id} (${l.fileName})`).join(', ')} first: it changed the same records.`);
     }
@@ -426,7 +462,7 @@ export function undoImport(db: Db, importId: number): UndoResult {
       action: 'created' | 'updated';
       before: string | null;
     }[];
-    let deleted = 0;
+    let deleted = db.prepare('DELETE FROM persons WHERE import_id = ?').run(importId).changes;
     let restored = 0;
     const TABLE = { person: 'persons', organisation: 'organisations', topic: 'topics', tag: 'tags' } as const;
     // Persons first (they reference organisations, topics and tags), in reverse order of the import.
@@ -434,7 +470,6 @@ export function undoImport(db: Db, importId: number): UndoResult {
     for (const c of order.flatMap((e) => changes.filter((x) => x.entity === e))) {
       if (c.action === 'created') {
         db.prepare(`DELETE FROM ${TABLE[c.entity]} WHERE id = ?`).run(c.id);
-        db.prepare('DELETE FROM change_log WHERE entity = ? AND entity_id = ?').run(c.entity, c.id);
         deleted++;
         continue;
       }
@@ -464,11 +499,9 @@ export function undoImport(db: Db, importId: number): UndoResult {
         for (const r of db.prepare('SELECT id FROM consents WHERE person_id = ?').all(c.id) as { id: number }[]) {
           if (!keep.has(r.id)) db.prepare('DELETE FROM consents WHERE id = ?').run(r.id);
         }
-        db.prepare("DELETE FROM change_log WHERE entity = 'person' AND entity_id = ? AND action = 'import-updated' AND json_extract(details, '$.importId') = ?").run(c.id, importId);
       }
       restored++;
     }
-    db.prepare("DELETE FROM change_log WHERE entity = 'organisation' AND action = 'import-updated' AND json_extract(details, '$.importId') = ?").run(importId);
     db.prepare('UPDATE imports SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), importId);
     return { deleted, restored };
   })();

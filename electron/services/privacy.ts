@@ -52,6 +52,8 @@ export function erasePerson(db: Db, id: number): { suppressed: number } {
     }
     db.prepare('DELETE FROM outbox WHERE person_id = ?').run(id);
     db.prepare("DELETE FROM change_log WHERE entity = 'person' AND entity_id = ?").run(id);
+    // Before-images kept for undoing imports hold the same personal data.
+    db.prepare("DELETE FROM import_changes WHERE entity = 'person' AND entity_id = ?").run(id);
     db.prepare('DELETE FROM persons WHERE id = ?').run(id);
     // Proof that the request was fulfilled, without any personal data.
     logChange(db, 'person', id, 'erased', { addresses: addresses.length });

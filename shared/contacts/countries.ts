@@ -7,6 +7,7 @@
  * go stale; a small alias table adds what ICU does not say: alpha-3 codes, old and colloquial names.
  */
 import { foldText } from './cleaning';
+import { memoised } from './memo';
 
 /** All 249 officially assigned ISO 3166-1 alpha-2 codes. */
 export const ISO_COUNTRY_CODES = [
@@ -130,7 +131,7 @@ function names(): Map<string, string> {
  * value is not a country — including regions such as "Québec", "Bayern" or "Sophia Antipolis".
  * Order: the alias table (so "UK" and "D" work), then alpha-2 codes, then the names.
  */
-export function countryCode(raw: string): string | null {
+function countryCodeUncached(raw: string): string | null {
   const key = lookupKey(raw);
   if (key === '') return null;
   const alias = aliases().get(key);
@@ -156,3 +157,6 @@ export function countryName(code: string, locale: 'de' | 'en'): string {
   }
   return display.of(upper) ?? upper;
 }
+
+/** Memoised: see memo.ts. */
+export const countryCode = memoised(countryCodeUncached);

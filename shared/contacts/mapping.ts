@@ -30,6 +30,7 @@ import {
 } from './cleaning';
 import { countryCode } from './countries';
 import { formatTitles, mergeTitles, parseNamePrefix, splitFullNameParts } from './salutation';
+import { memoised } from './memo';
 
 /* --------------------------------------------------------------------------------------------------------
  * Fields and shapes
@@ -776,7 +777,7 @@ const KIND_BY_NAME: readonly (readonly [RegExp, OrganisationKind])[] = [
 ];
 
 /** The organisation kind an organisation's name states beyond doubt ("Otto-von-Guericke-Universität"). */
-export function organisationKindFromName(name: string): OrganisationKind | null {
+function organisationKindFromNameUncached(name: string): OrganisationKind | null {
   const text = foldText(name);
   for (const [pattern, kind] of KIND_BY_NAME) if (pattern.test(text)) return kind;
   return null;
@@ -1114,14 +1115,17 @@ export function mapRow(
   options: MapRowOptions = {},
 ): { draft: PersonDraft; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
-  const raws = (field: ImportField): string[] => {
-    const out: string[] = [];
-    mapping.forEach((f, i) => {
-      const cell = restoreNeutralised(cells[i] ?? '');
-      if (f === field && cleanText(cell) !== '') out.push(cell);
-    });
-    return out;
-  };
+  // The row's non-empty cells grouped by field once, in column order; every rule below reads from here.
+  const byField = new Map<ImportField, string[]>();
+  mapping.forEach((f, i) => {
+    if (f === null) return;
+    const cell = restoreNeutralised(cells[i] ?? '');
+    if (cleanText(cell) === '') return;
+    const list = byField.get(f);
+    if (list) list.push(cell);
+    else byField.set(f, [cell]);
+  });
+  const raws = (field: ImportField): string[] => byField.get(field) ?? [];
   const firstRaw = (field: ImportField): string | null => raws(field)[0] ?? null;
   const text = (field: ImportField): string | null => {
     const raw = firstRaw(field);
@@ -1277,3 +1281,6 @@ export function mapRow(
   };
   return { draft, issues };
 }
+
+/** Memoised: see memo.ts. */
+export const organisationKindFromName = memoised(organisationKindFromNameUncached);

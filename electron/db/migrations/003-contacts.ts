@@ -17,29 +17,37 @@ const personText = (id: string): string => `(
 
 const refresh = (id: string): string => `
   DELETE FROM person_search WHERE rowid = ${id};
-  INSERT INTO person_search (rowid, text) SELECT ${id}, t || ' ' || ${fold('t')} FROM (SELECT ${personText(id)} AS t) WHERE t IS NOT NULL;`;
+  INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source WHERE id = ${id};`;
+
+/** A bulk import sets this flag inside its own transaction and indexes its persons in one pass at the end. */
+const notBulk = "WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'internal.bulkImport')";
 
 export const sql = /* sql */ `
 ALTER TABLE persons ADD COLUMN mobile TEXT;
 ALTER TABLE person_organisations ADD COLUMN department TEXT;
 ALTER TABLE organisations ADD COLUMN street TEXT;
+ALTER TABLE imports ADD COLUMN actor TEXT;
+
+-- What the search index holds for each person, written once for the triggers and for bulk imports.
+CREATE VIEW person_search_source AS
+  SELECT x.id, x.t || ' ' || ${fold('x.t')} AS text
+  FROM (SELECT p0.id, ${personText('p0.id')} AS t FROM persons p0) x WHERE x.t IS NOT NULL;
 
 -- Trigram index: substring search ("müll", "carbon") that stays fast at 100,000 persons.
 CREATE VIRTUAL TABLE person_search USING fts5(text, tokenize = 'trigram remove_diacritics 1');
 
-CREATE TRIGGER person_search_insert AFTER INSERT ON persons BEGIN ${refresh('new.id')} END;
-CREATE TRIGGER person_search_update AFTER UPDATE OF title, first_name, last_name, email ON persons BEGIN ${refresh('new.id')} END;
+CREATE TRIGGER person_search_insert AFTER INSERT ON persons ${notBulk} BEGIN ${refresh('new.id')} END;
+CREATE TRIGGER person_search_update AFTER UPDATE OF title, first_name, last_name, email ON persons ${notBulk} BEGIN ${refresh('new.id')} END;
 CREATE TRIGGER person_search_delete AFTER DELETE ON persons BEGIN DELETE FROM person_search WHERE rowid = old.id; END;
-CREATE TRIGGER person_search_link AFTER INSERT ON person_organisations BEGIN ${refresh('new.person_id')} END;
-CREATE TRIGGER person_search_unlink AFTER DELETE ON person_organisations BEGIN ${refresh('old.person_id')} END;
+CREATE TRIGGER person_search_link AFTER INSERT ON person_organisations ${notBulk} BEGIN ${refresh('new.person_id')} END;
+CREATE TRIGGER person_search_unlink AFTER DELETE ON person_organisations ${notBulk} BEGIN ${refresh('old.person_id')} END;
 CREATE TRIGGER person_search_org_rename AFTER UPDATE OF name ON organisations BEGIN
   DELETE FROM person_search WHERE rowid IN (SELECT person_id FROM person_organisations WHERE organisation_id = new.id);
   INSERT INTO person_search (rowid, text)
-    SELECT pid, t || ' ' || ${fold('t')}
-    FROM (SELECT po2.person_id AS pid, ${personText('po2.person_id')} AS t FROM person_organisations po2 WHERE po2.organisation_id = new.id);
+    SELECT id, text FROM person_search_source WHERE id IN (SELECT person_id FROM person_organisations WHERE organisation_id = new.id);
 END;
 
-INSERT INTO person_search (rowid, text) SELECT id, t || ' ' || ${fold('t')} FROM (SELECT p0.id, ${personText('p0.id')} AS t FROM persons p0);
+INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source;
 
 -- What each import did, row by row, so undo restores the state exactly: created rows are deleted, updated
 -- rows get their before-image back.
