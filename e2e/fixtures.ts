@@ -6,7 +6,9 @@
 import { test as base, expect } from '@playwright/test';
 import path from 'node:path';
 import { AppShellPage } from './pages/AppShellPage';
+import { ContactsPage } from './pages/ContactsPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { makeTempDir, removeDir, startServer } from './serve';
 
@@ -29,6 +31,8 @@ interface Fixtures {
   shell: AppShellPage;
   dashboard: DashboardPage;
   settings: SettingsPage;
+  contacts: ContactsPage;
+  organisations: OrganisationsPage;
 }
 
 export const test = base.extend<Fixtures & Options>({
@@ -54,6 +58,8 @@ export const test = base.extend<Fixtures & Options>({
   shell: async ({ page }, use) => use(new AppShellPage(page)),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
   settings: async ({ page }, use) => use(new SettingsPage(page)),
+  contacts: async ({ page }, use) => use(new ContactsPage(page)),
+  organisations: async ({ page }, use) => use(new OrganisationsPage(page)),
 });
 
 export { expect };

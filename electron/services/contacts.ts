@@ -149,7 +149,10 @@ export function updateContact(db: Db, id: number, patch: ContactPatch): ContactD
     if (sets.length === 0) return;
     if (patch.email) {
       const clash = db.prepare('SELECT id FROM persons WHERE lower(email) = lower(?) AND id <> ?').get(patch.email, id) as { id: number } | undefined;
-      if (clash) throw new ApiError('conflict', `${patch.email} already belongs to another person (id ${clash.id}).`);
+      if (clash) {
+        const message = `${patch.email} already belongs to another person (id ${clash.id}).`;
+        throw new ApiError('conflict', message, [{ path: 'patch.email', message }]);
+      }
     }
     db.prepare(`UPDATE persons SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date().toISOString(), id);
     logChange(db, 'person', id, 'edited', changes);
@@ -211,5 +214,6 @@ export function registerContacts(table: HandlerTable): void {
     .register('contacts/list', (input, ctx) => listContacts(ctx.db, input))
     .register('contacts/get', ({ id }, ctx) => getContact(ctx.db, id))
     .register('contacts/update', ({ id, patch }, ctx) => updateContact(ctx.db, id, patch))
-    .register('contacts/bulk', ({ ids, action }, ctx) => ({ changed: bulkUpdate(ctx.db, ids, action) }));
+    .register('contacts/bulk', ({ ids, action }, ctx) => ({ changed: bulkUpdate(ctx.db, ids, action) }))
+    .register('contacts/ids', ({ query }, ctx) => ({ ids: contactIds(ctx.db, query) }));
 }

@@ -7,7 +7,9 @@ import { call, hasTransport } from './api';
 import { ErrorNotice } from './ErrorNotice';
 import { applyLanguage, effectiveLanguage } from './i18n';
 import { ROUTE_ICONS, ROUTES, routeFromHash, type Route } from './routes';
+import { ContactsScreen } from './screens/contacts/ContactsScreen';
 import { Dashboard } from './screens/Dashboard';
+import { OrganisationsScreen } from './screens/organisations/OrganisationsScreen';
 import { SectionIntro } from './screens/SectionIntro';
 import { SettingsScreen } from './screens/Settings';
 
@@ -113,7 +115,9 @@ export function App() {
         {startError !== undefined && <ErrorNotice error={startError} />}
         {route === 'dashboard' && <Dashboard onOpenSettings={() => go('settings')} />}
         {route === 'settings' && <SettingsScreen language={language} onLanguage={(l) => void changeLanguage(l)} />}
-        {route !== 'dashboard' && route !== 'settings' && <SectionIntro route={route} />}
+        {route === 'contacts' && <ContactsScreen />}
+        {route === 'organisations' && <OrganisationsScreen />}
+        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
   );

@@ -29,7 +29,10 @@ describe('contact search syntax', () => {
     const { query, problems } = parseQuery('colour:red kind:spaceship jana');
     expect(query.words).toEqual(['jana']);
     expect(query.filters).toEqual([]);
-    expect(problems.map((p) => p.token)).toEqual(['colour:red', 'kind:spaceship']);
+    expect(problems.map((p) => [p.token, p.code, p.key])).toEqual([
+      ['colour:red', 'unknown_key', 'colour'],
+      ['kind:spaceship', 'bad_value', 'kind'],
+    ]);
   });
 
   it('keeps e-mail addresses and URLs as words', () => {

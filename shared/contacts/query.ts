@@ -84,6 +84,9 @@ export type ContactQuery = z.infer<typeof ContactQuery>;
 
 export interface QueryProblem {
   token: string;
+  /** For translation in the UI; `message` is the English text for the CLI. */
+  code: 'unknown_key' | 'bad_value';
+  key: string;
   message: string;
 }
 
@@ -116,7 +119,7 @@ export function parseQuery(text: string): { query: ContactQuery; problems: Query
     const lower = rawKey.toLowerCase();
     const key: FilterKey | undefined = (FILTER_KEY_NAMES as string[]).includes(lower) ? (lower as FilterKey) : KEY_ALIASES[lower];
     if (!key) {
-      problems.push({ token, message: `Unknown filter "${rawKey}". Known: ${FILTER_KEY_NAMES.join(', ')}.` });
+      problems.push({ token, code: 'unknown_key', key: rawKey, message: `Unknown filter "${rawKey}". Known: ${FILTER_KEY_NAMES.join(', ')}.` });
       continue;
     }
     let value = unquote(rawValue).trim();
@@ -126,7 +129,7 @@ export function parseQuery(text: string): { query: ContactQuery; problems: Query
     else if (!FREE_TEXT_KEYS.has(key)) value = value.toLowerCase();
     const ok = FILTER_KEYS[key].safeParse(value);
     if (!ok.success) {
-      problems.push({ token, message: `"${value}" is not a valid value for ${key}.` });
+      problems.push({ token, code: 'bad_value', key, message: `"${value}" is not a valid value for ${key}.` });
       continue;
     }
     filters.push({ key, value, negated: neg === '-' });

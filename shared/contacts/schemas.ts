@@ -19,7 +19,7 @@ export const ListInput = z
   })
   .strict();
 
-export const QueryProblemShape = z.object({ token: z.string(), message: z.string() });
+export const QueryProblemShape = z.object({ token: z.string(), code: z.enum(['unknown_key', 'bad_value']), key: z.string(), message: z.string() });
 
 export const ContactRow = z.object({
   id: Id,

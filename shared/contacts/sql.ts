@@ -120,14 +120,9 @@ export function compileContactQuery(q: ContactQuery, ctx: CompileContext): Compi
   const parts: string[] = [];
   const params: SqlValue[] = [];
   for (const w of q.words) {
-    // The trigram index needs three characters; shorter words scan the same text with LIKE.
-    if ([...w].length >= 3) {
-      parts.push('p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)');
-      params.push(ftsPhrase(w));
-    } else {
-      parts.push("p.id IN (SELECT rowid FROM person_search WHERE text LIKE ? ESCAPE '\\')");
-      params.push(`%${likeEscape(w)}%`);
-    }
+    // Each word is a prefix: "müll" finds Müller, "jana@carb" finds jana@carbonwerk.example.
+    parts.push('p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)');
+    params.push(`${ftsPhrase(w)}*`);
   }
   for (const f of q.filters) {
     const c = filterSql(f, ctx);

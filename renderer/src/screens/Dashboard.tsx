@@ -1,5 +1,5 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +91,11 @@ export function Dashboard({ onOpenSettings }: { onOpenSettings: () => void }) {
 
       {data.members.withoutKeyContact > 0 ? (
         <Alert color="orange" icon={<IconAlertTriangle />}>
-          {t('dashboard.withoutKeyContact', { count: data.members.withoutKeyContact })}
+          <Text size="sm">{t('dashboard.withoutKeyContact', { count: data.members.withoutKeyContact })}</Text>
+          {/* The list opens with the "without key contact" switch on (see organisations/orgHash.ts). */}
+          <Anchor href="#/organisations?nokey=1" size="sm" fw={600} c="orange.9" mt={4} display="inline-block">
+            {t('dashboard.showWithoutKeyContact')}
+          </Anchor>
         </Alert>
       ) : (
         members > 0 && (

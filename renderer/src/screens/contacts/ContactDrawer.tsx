@@ -1,0 +1,407 @@
+/**
+ * One person in a drawer: who they are, where they work, how to reach them, the consent history that
+ * proves we may write to them, and the change log. Editing happens in place; closing with unsaved
+ * changes (Escape, the close button, a click beside the drawer, a link) asks first.
+ */
+import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconPencil, IconStarFilled } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContactDetail } from '../../../../shared/contacts/schemas';
+import { ErrorNotice } from '../../ErrorNotice';
+import { EMPTY, personName, useFormatters } from '../../format';
+import { useApi } from '../../useApi';
+import { ChangeLog } from '../ChangeLog';
+import { ContactForm } from './ContactForm';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap="xs" component="section" aria-label={title}>
+      <Title order={4}>{title}</Title>
+      {children}
+    </Stack>
+  );
+}
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <Table variant="vertical" withTableBorder={false} layout="fixed" verticalSpacing={4}>
+      <Table.Tbody>
+        {items.map(([label, value]) => (
+          <Table.Tr key={label}>
+            <Table.Th w={170} fw={500} c="dimmed" bg="transparent">
+              {label}
+            </Table.Th>
+            <Table.Td style={{ overflowWrap: 'anywhere' }}>{value ?? EMPTY}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Badges({ values, empty }: { values: string[]; empty: string }) {
+  if (values.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={6}>
+      {values.map((v) => (
+        <Badge key={v} variant="light" color="gray" tt="none" fw={500}>
+          {v}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+/** "Frau Dr. Katrin Weiß": the salutation only where there is one to say. */
+function displayName(d: ContactDetail, salutation: string): string {
+  const name = personName(d);
+  return d.salutation === 'frau' || d.salutation === 'herr' ? `${salutation} ${name}` : name;
+}
+
+interface PaneProps {
+  id: number;
+  onSaved?(detail: ContactDetail): void;
+  onDirtyChange(dirty: boolean): void;
+  onNavigate(href: string): void;
+}
+
+function ContactPane({ id, onSaved, onDirtyChange, onNavigate }: PaneProps) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const api = useApi('contacts/get', { id });
+  const [saved, setSaved] = useState<ContactDetail>();
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const detail = saved ?? api.data;
+
+  const header = (title: string) => (
+    <Drawer.Header>
+      <Drawer.Title fz="xl" fw={700}>
+        {title}
+      </Drawer.Title>
+      <Drawer.CloseButton aria-label={t('common.close')} />
+    </Drawer.Header>
+  );
+
+  if (!detail) {
+    return (
+      <>
+        {header(t('app.loading'))}
+        <Drawer.Body>{api.error !== undefined ? <ErrorNotice error={api.error} onRetry={api.reload} /> : <Loader aria-label={t('app.loading')} />}</Drawer.Body>
+      </>
+    );
+  }
+
+  const d = detail;
+  const consentState = (given: boolean) => (
+    <Badge variant="light" color={given ? 'teal' : 'gray'}>
+      {t(given ? 'contacts.detail.consentGiven' : 'contacts.detail.consentMissing')}
+    </Badge>
+  );
+
+  return (
+    <>
+      {header(displayName(d, t(`salutations.${d.salutation}`)))}
+      <Drawer.Body>
+        <Stack gap="lg">
+          <Group justify="space-between" align="flex-start">
+            <Group gap="xs">
+              {d.function && <Text size="sm">{d.function}</Text>}
+              {d.keyContact && (
+                <Badge color="teal" leftSection={<IconStarFilled size={10} aria-hidden="true" />} title={t('contacts.detail.keyContactExplain')}>
+                  {t('contacts.detail.keyContactYes')}
+                </Badge>
+              )}
+              <Badge variant="light" color={d.status === 'active' ? 'teal' : d.status === 'bounced' ? 'red' : 'gray'}>
+                {t(`statuses.${d.status}`)}
+              </Badge>
+            </Group>
+            {!editing && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPencil size={14} aria-hidden="true" />}
+                onClick={() => {
+                  setMessage(undefined);
+                  setEditing(true);
+                }}
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </Group>
+
+          {message && (
+            <Alert color="teal" icon={<IconCircleCheck />} role="status" py="xs">
+              {message}
+            </Alert>
+          )}
+
+          {editing ? (
+            <ContactForm
+              detail={d}
+              onDirtyChange={onDirtyChange}
+              onCancel={() => {
+                onDirtyChange(false);
+                setEditing(false);
+              }}
+              onUnchanged={() => {
+                setEditing(false);
+                setMessage(t('contacts.form.nothingChanged'));
+              }}
+              onSaved={(next) => {
+                setSaved(next);
+                setEditing(false);
+                setMessage(t('contacts.form.saved'));
+                onSaved?.(next);
+              }}
+            />
+          ) : (
+            <>
+              <Section title={t('contacts.detail.organisations')}>
+                {d.organisations.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('contacts.detail.noneYet')}
+                  </Text>
+                ) : (
+                  <Stack gap={6}>
+                    {d.organisations.map((o) => (
+                      <div key={o.id}>
+                        <Anchor
+                          href={`#/organisations/${o.id}`}
+                          fw={600}
+                          size="sm"
+                          onClick={(e) => {
+                            e.preventDefault();
+                            onNavigate(`#/organisations/${o.id}`);
+                          }}
+                        >
+                          {o.name}
+                        </Anchor>
+                        {o.isPrimary && d.organisations.length > 1 && (
+                          <Badge ml="xs" size="xs" variant="outline">
+                            {t('contacts.detail.primary')}
+                          </Badge>
+                        )}
+                        {(o.role || o.department) && (
+                          <Text size="sm" c="dimmed">
+                            {[o.role, o.department].filter(Boolean).join(' · ')}
+                          </Text>
+                        )}
+                      </div>
+                    ))}
+                  </Stack>
+                )}
+              </Section>
+
+              <Section title={t('contacts.detail.contact')}>
+                <Facts
+                  items={[
+                    [t('contacts.fields.email'), d.email ? <Anchor href={`mailto:${d.email}`} size="sm">{d.email}</Anchor> : EMPTY],
+                    [t('contacts.fields.phone'), d.phone ?? EMPTY],
+                    [t('contacts.fields.mobile'), d.mobile ?? EMPTY],
+                    [t('contacts.fields.language'), `${fmt.languageName(d.language)} (${d.language})`],
+                  ]}
+                />
+              </Section>
+
+              <Section title={t('contacts.detail.upkeep')}>
+                <Facts
+                  items={[
+                    [t('contacts.fields.keyContact'), d.keyContact ? t('common.yes') : t('common.no')],
+                    [t('contacts.fields.status'), t(`statuses.${d.status}`)],
+                    [t('contacts.fields.lastVerified'), d.lastVerified ? fmt.date(d.lastVerified) : t('common.never')],
+                    [t('contacts.fields.recontactOn'), fmt.date(d.recontactOn)],
+                    [t('contacts.detail.source'), d.source ?? EMPTY],
+                    [t('contacts.detail.created'), fmt.dateTime(d.createdAt)],
+                    [t('contacts.detail.updated'), fmt.dateTime(d.updatedAt)],
+                  ]}
+                />
+              </Section>
+
+              <Section title={t('contacts.detail.topics')}>
+                <Badges values={d.topics} empty={t('contacts.detail.noneYet')} />
+              </Section>
+              <Section title={t('contacts.detail.interests')}>
+                <Badges values={d.interests.map((k) => t(`interests.${k}`))} empty={t('contacts.detail.noneYet')} />
+              </Section>
+              <Section title={t('contacts.detail.tags')}>
+                <Badges values={d.tags} empty={t('contacts.detail.noneYet')} />
+              </Section>
+              <Section title={t('contacts.detail.regions')}>
+                <Badges values={d.regions} empty={t('contacts.detail.noneYet')} />
+              </Section>
+              {d.notes && (
+                <Section title={t('contacts.detail.notes')}>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {d.notes}
+                  </Text>
+                </Section>
+              )}
+            </>
+          )}
+
+          <Section title={t('contacts.detail.consents')}>
+            <Group gap="md">
+              <Group gap={6}>
+                <Text size="sm">{t('contacts.detail.consentNewsletter')}:</Text>
+                {consentState(d.newsletterConsent)}
+              </Group>
+              <Group gap={6}>
+                <Text size="sm">{t('contacts.detail.consentMailing')}:</Text>
+                {consentState(d.mailingConsent)}
+              </Group>
+            </Group>
+            {d.consents.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('contacts.detail.noConsents')}
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={640}>
+                <Table fz="xs" verticalSpacing={6} striped aria-label={t('contacts.detail.consents')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('contacts.detail.consentPurpose')}</Table.Th>
+                      <Table.Th>{t('contacts.detail.consentAction')}</Table.Th>
+                      <Table.Th>{t('contacts.detail.consentAt')}</Table.Th>
+                      <Table.Th>{t('contacts.detail.consentSource')}</Table.Th>
+                      <Table.Th>{t('contacts.detail.consentWording')}</Table.Th>
+                      <Table.Th>{t('contacts.detail.consentEvidence')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {d.consents.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td>{t(`consentPurposes.${c.purpose}`)}</Table.Td>
+                        <Table.Td>
+                          <Badge size="xs" variant="light" color={c.action === 'given' ? 'teal' : 'orange'}>
+                            {t(`consentActions.${c.action}`)}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(c.at)}</Table.Td>
+                        <Table.Td>
+                          {c.source}
+                          {c.email !== d.email && (
+                            <Text fz="xs" c="dimmed">
+                              {t('contacts.detail.consentForAddress', { email: c.email })}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td>{c.wordingVersion ?? EMPTY}</Table.Td>
+                        <Table.Td>{c.evidence ?? EMPTY}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Section>
+
+          <Section title={t('contacts.detail.history')}>
+            <ChangeLog entries={d.history} label={t('contacts.detail.history')} />
+          </Section>
+        </Stack>
+      </Drawer.Body>
+    </>
+  );
+}
+
+export interface ContactDrawerProps {
+  /** The person to show; null closes the drawer. */
+  personId: number | null;
+  onClose(): void;
+  onSaved?(detail: ContactDetail): void;
+}
+
+export function ContactDrawer({ personId, onClose, onSaved }: ContactDrawerProps) {
+  const { t } = useTranslation();
+  // Keep showing the last person while the drawer slides out.
+  const [lastId, setLastId] = useState<number | null>(null);
+  useEffect(() => {
+    if (personId !== null) setLastId(personId);
+  }, [personId]);
+  const shownId = personId ?? lastId;
+  const dirty = useRef(false);
+  const [pending, setPending] = useState<(() => void) | null>(null);
+
+  const onDirtyChange = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+
+  const leave = useCallback(
+    (then?: () => void) => {
+      const go = (): void => {
+        dirty.current = false;
+        onClose();
+        then?.();
+      };
+      if (dirty.current) setPending(() => go);
+      else go();
+    },
+    [onClose],
+  );
+
+  return (
+    <>
+      <Drawer.Root opened={personId !== null} onClose={() => leave()} position="right" size="xl" onExitTransitionEnd={() => setLastId(null)}>
+        <Drawer.Overlay />
+        <Drawer.Content>
+          {shownId !== null && (
+            <ContactPane
+              key={shownId}
+              id={shownId}
+              onSaved={onSaved}
+              onDirtyChange={onDirtyChange}
+              onNavigate={(href) =>
+                leave(() => {
+                  window.location.hash = href;
+                })
+              }
+            />
+          )}
+        </Drawer.Content>
+      </Drawer.Root>
+      {/*
+        The question answers Escape itself ("keep editing"): with Mantine's window listener, the Escape that
+        opened it through the drawer would reach it in the same key event and close it straight away.
+      */}
+      <Modal
+        opened={pending !== null}
+        onClose={() => setPending(null)}
+        closeOnEscape={false}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setPending(null);
+        }}
+        title={t('contacts.unsaved.title')}
+        centered
+        zIndex={400}
+      >
+        <Text size="sm" mb="lg">
+          {t('contacts.unsaved.body')}
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setPending(null)} data-autofocus>
+            {t('contacts.unsaved.keep')}
+          </Button>
+          <Button
+            color="red"
+            onClick={() => {
+              const go = pending;
+              setPending(null);
+              go?.();
+            }}
+          >
+            {t('contacts.unsaved.discard')}
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}

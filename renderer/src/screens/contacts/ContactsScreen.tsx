@@ -1,0 +1,286 @@
+/**
+ * Kontakte: search as you type over all persons, a filter panel that edits the same query text, a
+ * virtualised table, bulk actions for a selection and a detail drawer. The query lives in the address
+ * (#/contacts?q=…) so a reload, the Back button and links from other screens keep it.
+ */
+import { Alert, Badge, Button, CloseButton, Collapse, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconAlertTriangle, IconCircleCheck, IconFilter, IconSearch } from '@tabler/icons-react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ContactRow, type BulkAction, type ContactSort } from '../../../../shared/contacts/schemas';
+import { call } from '../../api';
+import { ErrorNotice } from '../../ErrorNotice';
+import { useFormatters } from '../../format';
+import { useApi } from '../../useApi';
+import { useHash } from '../../useHash';
+import { BulkBar } from './BulkBar';
+import { ContactDrawer } from './ContactDrawer';
+import { ContactsTable } from './ContactsTable';
+import { FilterPanel } from './FilterPanel';
+import { classifyProblem, filterCount, withoutFilters } from './queryText';
+import { useContactPages } from './useContactPages';
+
+const DEBOUNCE_MS = 150;
+const ID_CHUNK = 1000;
+
+/** `#/contacts?q=kind:startup` → "kind:startup". */
+export function queryFromHash(hash: string): string {
+  const i = hash.indexOf('?');
+  return i < 0 ? '' : (new URLSearchParams(hash.slice(i + 1)).get('q') ?? '');
+}
+
+/**
+ * Choices for the country and language filters, from what is on record. Only suggestions: if they fail to
+ * load, the lists are empty and typing `country:FR` still works; the table reports any real API trouble.
+ */
+function useFilterOptions(): { countries: string[]; languages: string[] } {
+  const orgs = useApi('organisations/list', { query: '' });
+  const board = useApi('dashboard/get', {});
+  return useMemo(
+    () => ({
+      countries: [...new Set((orgs.data?.rows ?? []).map((o) => o.country).filter((c): c is string => !!c))],
+      languages: (board.data?.persons.byLanguage ?? []).map((l) => l.language),
+    }),
+    [orgs.data, board.data],
+  );
+}
+
+export function ContactsScreen() {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const [text, setText] = useState(() => queryFromHash(window.location.hash));
+  const [debounced] = useDebouncedValue(text, DEBOUNCE_MS);
+  const query = debounced.trim();
+  const [sort, setSort] = useState<ContactSort>('name');
+  const [desc, setDesc] = useState(false);
+  const pages = useContactPages(query, sort, desc);
+  const { reload, replaceRow } = pages;
+  const [filtersOpen, filters] = useDisclosure(filterCount(text) > 0);
+  const panelId = useId();
+  const options = useFilterOptions();
+
+  const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
+  const [allOf, setAllOf] = useState<string | null>(null);
+  const [selecting, setSelecting] = useState<{ done: number; total: number }>();
+  const [selectError, setSelectError] = useState<unknown>();
+  const anchor = useRef<number | null>(null);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [changed, setChanged] = useState<number>();
+  // Selecting all matches takes many requests; they stop when the screen goes away.
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+
+  // A link or the navigation entry that leads here brings its own search.
+  const navigated = useHash();
+  useEffect(() => setText(queryFromHash(navigated)), [navigated]);
+
+  // Keep the address in step with the search, without adding a history entry per keystroke.
+  useEffect(() => {
+    const hash = query ? `#/contacts?q=${encodeURIComponent(query)}` : '#/contacts';
+    if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
+  }, [query]);
+
+  const total = pages.shown?.total ?? 0;
+  const cache = pages.shown;
+
+  const toggle = useCallback(
+    (id: number, index: number, range: boolean) => {
+      setAllOf(null);
+      // Read before the update: the updater runs later, when the anchor already points at this row.
+      const from = anchor.current;
+      setSelected((prev) => {
+        const next = new Set(prev);
+        const on = !prev.has(id);
+        if (range && from !== null && cache) {
+          // Shift+click: everything between the last clicked row and this one that is loaded.
+          for (let i = Math.min(from, index); i <= Math.max(from, index); i++) {
+            const r = cache.row(i);
+            if (r) {
+              if (on) next.add(r.id);
+              else next.delete(r.id);
+            }
+          }
+        } else if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      });
+      anchor.current = index;
+    },
+    [cache],
+  );
+
+  const clearSelection = useCallback(() => {
+    setSelected(new Set());
+    setAllOf(null);
+    anchor.current = null;
+  }, []);
+
+  const busySelecting = useRef(false);
+  const selectAllMatching = useCallback(async () => {
+    if (busySelecting.current) return;
+    busySelecting.current = true;
+    setSelectError(undefined);
+    const ids: number[] = [];
+    try {
+      for (let offset = 0; ; offset += ID_CHUNK) {
+        const res = await call('contacts/list', { query, sort, desc, offset, limit: ID_CHUNK });
+        if (!live.current) return;
+        ids.push(...res.rows.map((r) => r.id));
+        setSelecting({ done: ids.length, total: res.total });
+        if (res.rows.length < ID_CHUNK || ids.length >= res.total) break;
+      }
+      setSelected((prev) => new Set([...prev, ...ids]));
+      setAllOf(query);
+    } catch (err) {
+      setSelectError(err);
+    } finally {
+      busySelecting.current = false;
+      if (live.current) setSelecting(undefined);
+    }
+  }, [query, sort, desc]);
+
+  const allSelected: 'none' | 'some' | 'all' = selected.size === 0 ? 'none' : allOf === query && selected.size >= total ? 'all' : 'some';
+  const onToggleAll = useCallback(() => {
+    if (selected.size > 0) clearSelection();
+    else void selectAllMatching();
+  }, [selected.size, clearSelection, selectAllMatching]);
+
+  const runBulk = useCallback(
+    async (action: BulkAction) => {
+      const res = await call('contacts/bulk', { ids: [...selected], action });
+      setChanged(res.changed);
+      reload();
+    },
+    [selected, reload],
+  );
+
+  const onSort = useCallback((s: ContactSort, d: boolean) => {
+    setSort(s);
+    setDesc(d);
+  }, []);
+
+  const onSaved = useCallback((detail: ContactRow) => replaceRow(ContactRow.parse(detail)), [replaceRow]);
+
+  const activeFilters = filterCount(text);
+  const problems = pages.problems.map(classifyProblem);
+
+  const empty =
+    query === '' ? (
+      t('contacts.emptyDatabase')
+    ) : (
+      <Stack gap="xs" align="flex-start">
+        <Text fw={600}>{t('contacts.empty')}</Text>
+        <Text size="sm">{t('contacts.emptyHint')}</Text>
+        {activeFilters > 0 && (
+          <Button size="xs" variant="light" onClick={() => setText(withoutFilters(text))}>
+            {t('contacts.resetFilters')}
+          </Button>
+        )}
+      </Stack>
+    );
+
+  return (
+    <Stack gap="sm">
+      <Title order={2}>{t('nav.contacts')}</Title>
+      <Group align="flex-end" gap="sm" wrap="nowrap">
+        <TextInput
+          flex={1}
+          label={t('contacts.search')}
+          placeholder={t('contacts.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && text !== '') {
+              e.preventDefault();
+              setText('');
+            }
+          }}
+          leftSection={<IconSearch size={16} aria-hidden="true" />}
+          rightSection={text !== '' ? <CloseButton size="sm" aria-label={t('contacts.clearSearch')} onClick={() => setText('')} /> : null}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <Button
+          variant={filtersOpen ? 'light' : 'default'}
+          leftSection={<IconFilter size={16} aria-hidden="true" />}
+          rightSection={
+            activeFilters > 0 ? (
+              <Badge size="sm" circle>
+                {activeFilters}
+              </Badge>
+            ) : null
+          }
+          onClick={filters.toggle}
+          aria-expanded={filtersOpen}
+          aria-controls={panelId}
+        >
+          {t('contacts.filters')}
+        </Button>
+      </Group>
+      <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap" mih={22}>
+        <Stack gap={2} role="status">
+          {problems.map((p) => (
+            <Group key={p.token} gap={6} wrap="nowrap">
+              <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-hidden="true" />
+              <Text size="xs" c="orange.9">
+                {p.kind === 'unknownKey'
+                  ? t('contacts.problemUnknownKey', { token: p.token })
+                  : p.kind === 'badValue'
+                    ? t('contacts.problemBadValue', { token: p.token, filter: t(`contacts.filter.${p.key}`) })
+                    : t('contacts.problemOther', { token: p.token, message: p.message })}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+        <Text size="sm" fw={600} c={pages.stale ? 'dimmed' : undefined} aria-live="polite" style={{ whiteSpace: 'nowrap' }}>
+          {pages.shown ? t('contacts.count', { count: total, n: fmt.number(total) }) : t('app.loading')}
+        </Text>
+      </Group>
+      <Collapse expanded={filtersOpen}>
+        <Paper withBorder p="md" id={panelId} component="section" aria-label={t('contacts.filterPanel')}>
+          <FilterPanel text={text} onChange={setText} countries={options.countries} languages={options.languages} />
+        </Paper>
+      </Collapse>
+      {changed !== undefined && (
+        <Alert color="teal" icon={<IconCircleCheck />} role="status" py={6} withCloseButton onClose={() => setChanged(undefined)} closeButtonLabel={t('common.close')}>
+          {t('contacts.bulk.changed', { n: fmt.number(changed) })}
+        </Alert>
+      )}
+      {selectError !== undefined && <ErrorNotice error={selectError} />}
+      {selected.size > 0 && (
+        <BulkBar
+          count={selected.size}
+          total={total}
+          allMatching={allOf === query}
+          selecting={selecting}
+          onRun={runBulk}
+          onSelectAll={() => void selectAllMatching()}
+          onClear={clearSelection}
+        />
+      )}
+      {pages.error !== undefined && <ErrorNotice error={pages.error} onRetry={pages.reload} />}
+      <ContactsTable
+        cache={cache}
+        stale={pages.stale}
+        sort={sort}
+        desc={desc}
+        onSort={onSort}
+        selected={selected}
+        allSelected={allSelected}
+        onToggle={toggle}
+        onToggleAll={onToggleAll}
+        onOpen={setOpenId}
+        onRange={pages.requestRange}
+        resetKey={`${query}|${sort}|${desc}`}
+        empty={empty}
+      />
+      <ContactDrawer personId={openId} onClose={() => setOpenId(null)} onSaved={onSaved} />
+    </Stack>
+  );
+}
