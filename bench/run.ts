@@ -114,7 +114,65 @@ async function coldStartMedian(name: string, browser: Browser, prepare: (dataDir
   return median(samples.map((s) => s.totalMs));
 }
 
+/**
+ * Scrolls the contacts table over 100,000 persons in Chromium — steady wheel-like steps, then jumps to the
+ * middle and the end — and returns the longest main-thread task seen meanwhile (Long Tasks API; it reports
+ * only tasks over 50 ms, so 0 means none).
+ */
+async function scrollLongestTask(browser: Browser, dataDir: string): Promise<number> {
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(); the functions
+  // handed to page.evaluate carry that call into the page, so the page gets a harmless definition.
+  await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  const server = await startServer({ dataDir });
+  try {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Kontakte' }).click();
+    const grid = page.getByRole('grid');
+    await grid.getByRole('row').nth(5).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const steps = await page.evaluate(async () => {
+      const scroller = document.querySelector('[role="grid"]')?.parentElement;
+      if (!scroller) throw new Error('no scroll container around the grid');
+      const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+      let n = 0;
+      for (let i = 0; i < 120; i++) {
+        scroller.scrollTop += 400;
+        await frame();
+        n++;
+      }
+      for (const to of [scroller.scrollHeight / 2, scroller.scrollHeight]) {
+        scroller.scrollTop = to;
+        for (let i = 0; i < 20; i++) await frame();
+        n++;
+      }
+      return n;
+    });
+    // Let the pages requested by the last jumps arrive and render before reading the tasks.
+    await grid.getByRole('row').last().waitFor();
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    process.stderr.write(`scroll-100k: ${steps} scroll steps, ${tasks.length} long tasks ${tasks.map((t) => Math.round(t)).join(', ')}\n`);
+    return tasks.length === 0 ? 0 : Math.max(...tasks);
+  } finally {
+    await server.stop();
+    await context.close();
+  }
+}
+
 const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'scroll-100k',
+    unit: 'ms',
+    goal: { op: '<', value: 50 },
+    run: async ({ browser, members }) => scrollLongestTask(browser, (await members()).dataDir),
+  },
   {
     name: 'import-100k',
     unit: 'x',
