@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   BulkAction,
+  ConsentEntry,
   ContactDetail,
   ContactList,
   ContactPatch,
@@ -119,6 +120,7 @@ export const contract = {
     z.object({ ids: z.array(z.number().int().positive()).min(1).max(200_000), action: BulkAction }).strict(),
     z.object({ changed: z.number().int() }),
   ),
+  'contacts/consent': method(ConsentEntry, ContactDetail),
   /** Every id matching a query, in list order: "select all N matches" in one call. */
   'contacts/ids': method(z.object({ query: z.string().max(2000) }).strict(), z.object({ ids: z.array(z.number().int()) })),
   'organisations/list': method(OrganisationListInput, z.object({ rows: z.array(OrganisationRow) })),

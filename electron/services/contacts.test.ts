@@ -96,6 +96,23 @@ describe('contact edits', () => {
   });
 });
 
+describe('consent by hand', () => {
+  it('appends given and withdrawn records; a withdrawal ends newsletter consent; wording is required to give', async () => {
+    const b = demo();
+    const [p] = list(b, 'consent:newsletter').rows;
+    const bad = await b.table.dispatch('contacts/consent', { id: p!.id, purpose: 'mailing', action: 'given', source: 'Telefon' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_input', issues: [{ path: 'wordingVersion' }] } });
+    const before = getContact(b.db, p!.id).consents.length;
+    const env = await b.table.dispatch('contacts/consent', { id: p!.id, purpose: 'newsletter', action: 'withdrawn', source: 'Anruf 2026-11-21' });
+    expect(env.ok).toBe(true);
+    const after = getContact(b.db, p!.id);
+    expect(after.consents.length).toBe(before + 1);
+    expect(after.newsletterConsent).toBe(false);
+    expect(after.history[0]).toMatchObject({ action: 'consent-withdrawn' });
+    b.close();
+  });
+});
+
 describe('organisations', () => {
   it('lists organisations with their people and flags members without a key contact', () => {
     const b = demo();

@@ -221,11 +221,36 @@ export function bulkUpdate(db: Db, ids: number[], action: BulkAction): number {
   })();
 }
 
+/** Appends a consent record for the person's current address; the history is never rewritten. */
+export function recordConsent(
+  db: Db,
+  entry: { id: number; purpose: 'newsletter' | 'mailing'; action: 'given' | 'withdrawn'; source: string; wordingVersion?: string | undefined; evidence?: string | undefined },
+): ContactDetail {
+  db.transaction(() => {
+    const person = db.prepare("SELECT email FROM persons WHERE id = ? AND status <> 'erased'").get(entry.id) as { email: string | null } | undefined;
+    if (!person) throw new ApiError('not_found', `There is no person with id ${entry.id}.`);
+    if (!person.email) throw new ApiError('conflict', 'This person has no e-mail address; consent belongs to an address.', [{ path: 'id', message: 'no e-mail address' }]);
+    db.prepare('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      entry.id,
+      person.email,
+      entry.purpose,
+      entry.action,
+      new Date().toISOString(),
+      entry.source,
+      entry.wordingVersion ?? null,
+      entry.evidence ?? null,
+    );
+    logChange(db, 'person', entry.id, `consent-${entry.action}`, { purpose: entry.purpose, source: entry.source });
+  })();
+  return getContact(db, entry.id);
+}
+
 export function registerContacts(table: HandlerTable): void {
   table
     .register('contacts/list', (input, ctx) => listContacts(ctx.db, input))
     .register('contacts/get', ({ id }, ctx) => getContact(ctx.db, id))
     .register('contacts/update', ({ id, patch }, ctx) => updateContact(ctx.db, id, patch))
     .register('contacts/bulk', ({ ids, action }, ctx) => ({ changed: bulkUpdate(ctx.db, ids, action) }))
-    .register('contacts/ids', ({ query }, ctx) => ({ ids: contactIds(ctx.db, query) }));
+    .register('contacts/ids', ({ query }, ctx) => ({ ids: contactIds(ctx.db, query) }))
+    .register('contacts/consent', (entry, ctx) => recordConsent(ctx.db, entry));
 }

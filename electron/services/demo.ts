@@ -162,6 +162,11 @@ export function loadDemo(db: Db, cluster: DemoCluster = demoCluster(), now: Date
       for (const r of pr.regions) projectRegion.run(id, region(r));
       for (const part of pr.participants) projectOrg.run(id, org(part.organisationKey), part.role, part.funded ? 1 : 0);
     }
+    // A first entry in every history, so the change log starts with where the record came from.
+    const created = db.prepare("INSERT INTO change_log (entity, entity_id, at, actor, action, details) VALUES (?, ?, ?, 'Spillover', 'created', ?)");
+    const details = JSON.stringify({ source: 'Demo-Cluster' });
+    for (const id of orgIds.values()) created.run('organisation', id, ts, details);
+    for (const r of db.prepare('SELECT id FROM persons').all() as { id: number }[]) created.run('person', r.id, ts, details);
     markDemoOffered(db);
   })();
   return {
@@ -212,6 +217,11 @@ export function clearData(db: Db, dataDir: string, now: Date = new Date()): { ba
   db.prepare('VACUUM INTO ?').run(backupFile);
   db.transaction(() => {
     for (const t of DATA_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    // A first entry in every history, so the change log starts with where the record came from.
+    const created = db.prepare("INSERT INTO change_log (entity, entity_id, at, actor, action, details) VALUES (?, ?, ?, 'Spillover', 'created', ?)");
+    const details = JSON.stringify({ source: 'Demo-Cluster' });
+    for (const id of orgIds.values()) created.run('organisation', id, ts, details);
+    for (const r of db.prepare('SELECT id FROM persons').all() as { id: number }[]) created.run('person', r.id, ts, details);
     markDemoOffered(db);
   })();
   return { backupFile };

@@ -186,3 +186,19 @@ export const DuplicateGroups = z.object({
 
 export const MergeField = z.enum(['salutation', 'title', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'function', 'language', 'notes']);
 export type MergeField = z.infer<typeof MergeField>;
+
+/** A consent record entered by hand: given (with wording and evidence) or withdrawn (an unsubscribe by phone). */
+export const ConsentEntry = z
+  .object({
+    id: Id,
+    purpose: z.enum(['newsletter', 'mailing']),
+    action: z.enum(['given', 'withdrawn']),
+    source: z.string().trim().min(1, 'Say how it was given or withdrawn, e.g. "Telefon 2026-11-21".').max(200),
+    wordingVersion: z.string().trim().max(200).optional(),
+    evidence: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .refine((v) => v.action === 'withdrawn' || (v.wordingVersion ?? '') !== '', {
+    message: 'Consent that is given needs the version of the wording the person agreed to.',
+    path: ['wordingVersion'],
+  });
