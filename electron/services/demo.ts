@@ -217,11 +217,6 @@ export function clearData(db: Db, dataDir: string, now: Date = new Date()): { ba
   db.prepare('VACUUM INTO ?').run(backupFile);
   db.transaction(() => {
     for (const t of DATA_TABLES) db.prepare(`DELETE FROM ${t}`).run();
-    // A first entry in every history, so the change log starts with where the record came from.
-    const created = db.prepare("INSERT INTO change_log (entity, entity_id, at, actor, action, details) VALUES (?, ?, ?, 'Spillover', 'created', ?)");
-    const details = JSON.stringify({ source: 'Demo-Cluster' });
-    for (const id of orgIds.values()) created.run('organisation', id, ts, details);
-    for (const r of db.prepare('SELECT id FROM persons').all() as { id: number }[]) created.run('person', r.id, ts, details);
     markDemoOffered(db);
   })();
   return { backupFile };
