@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   BulkAction,
   ConsentEntry,
+  ContactCreate,
   ContactDetail,
   ContactList,
   ContactPatch,
@@ -16,7 +17,9 @@ import {
   ListInput,
   MergeField,
   OrganisationDetail,
+  OrganisationCreate,
   OrganisationListInput,
+  OrganisationPatch,
   OrganisationRow,
   Upkeep,
 } from './contacts/schemas';
@@ -121,6 +124,9 @@ export const contract = {
     z.object({ changed: z.number().int() }),
   ),
   'contacts/consent': method(ConsentEntry, ContactDetail),
+  'contacts/create': method(ContactCreate, ContactDetail),
+  'organisations/create': method(OrganisationCreate, OrganisationDetail),
+  'organisations/update': method(z.object({ id: z.number().int().positive(), patch: OrganisationPatch }).strict(), OrganisationDetail),
   /** Every id matching a query, in list order: "select all N matches" in one call. */
   'contacts/ids': method(z.object({ query: z.string().max(2000) }).strict(), z.object({ ids: z.array(z.number().int()) })),
   'organisations/list': method(OrganisationListInput, z.object({ rows: z.array(OrganisationRow) })),

@@ -96,6 +96,36 @@ describe('contact edits', () => {
   });
 });
 
+describe('creating by hand', () => {
+  it('creates a person at an organisation with a source, and refuses an existing address or an empty record', async () => {
+    const b = demo();
+    const org = listOrganisations(b.db, { query: '', withoutKeyContact: false })[0]!;
+    const before = list(b, 'Yılmaz').total;
+    const env = await b.table.dispatch('contacts/create', {
+      salutation: 'frau', firstName: 'Özlem', lastName: 'Yılmaz', email: 'oezlem@neu.example', organisationId: org.id, source: 'Messe JEC 2026',
+    });
+    expect(env).toMatchObject({ ok: true, value: { lastName: 'Yılmaz', organisation: org.name, history: [{ action: 'created' }] } });
+    expect(list(b, 'Yılmaz').total).toBe(before + 1);
+    const again = await b.table.dispatch('contacts/create', { email: 'OEZLEM@neu.example', source: 'x' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', issues: [{ path: 'email' }] } });
+    expect(await b.table.dispatch('contacts/create', { source: 'x' })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    b.close();
+  });
+
+  it('creates and edits organisations with a history and validation', async () => {
+    const b = demo();
+    const created = await b.table.dispatch('organisations/create', { name: 'Neue Leichtbau GmbH', kind: 'startup', membership: 'member', employees: 12, country: 'DE' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'Neue Leichtbau GmbH', sizeClass: 'small' } });
+    const id = (created as { ok: true; value: { id: number } }).value.id;
+    const edited = await b.table.dispatch('organisations/update', { id, patch: { employees: 300, website: 'https://www.neu.example' } });
+    expect(edited).toMatchObject({ ok: true, value: { sizeClass: 'large' } });
+    expect((edited as { ok: true; value: { history: { action: string }[] } }).value.history.map((h) => h.action)).toEqual(['edited', 'created']);
+    expect(await b.table.dispatch('organisations/update', { id, patch: { website: 'javascript:alert(1)x' } })).toMatchObject({ ok: false });
+    expect(await b.table.dispatch('organisations/update', { id, patch: { country: 'Germany' } })).toMatchObject({ ok: false, error: { code: 'bad_input' } });
+    b.close();
+  });
+});
+
 describe('consent by hand', () => {
   it('appends given and withdrawn records; a withdrawal ends newsletter consent; wording is required to give', async () => {
     const b = demo();

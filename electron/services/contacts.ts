@@ -1,7 +1,7 @@
 /** Persons ("Kontakte"): list with the search syntax, detail, edits with a change log, bulk actions. */
 import { ApiError } from '../../shared/api';
 import { parseQuery } from '../../shared/contacts/query';
-import type { BulkAction, ContactDetail, ContactList, ContactPatch, ContactRow, ContactSort } from '../../shared/contacts/schemas';
+import type { BulkAction, ContactCreate, ContactDetail, ContactList, ContactPatch, ContactRow, ContactSort } from '../../shared/contacts/schemas';
 import { compileContactQuery, type CompileContext } from '../../shared/contacts/sql';
 import type { Db } from '../db/database';
 import { history, logChange } from './changes';
@@ -221,6 +221,37 @@ export function bulkUpdate(db: Db, ids: number[], action: BulkAction): number {
   })();
 }
 
+export function createContact(db: Db, c: ContactCreate): ContactDetail {
+  const id = db.transaction((): number => {
+    if (c.email) {
+      const clash = db.prepare('SELECT id FROM persons WHERE lower(email) = lower(?)').get(c.email) as { id: number } | undefined;
+      if (clash) {
+        const message = `${c.email} already belongs to another person (id ${clash.id}).`;
+        throw new ApiError('conflict', message, [{ path: 'email', message }]);
+      }
+    }
+    if (c.organisationId !== null && !db.prepare('SELECT 1 FROM organisations WHERE id = ?').get(c.organisationId)) {
+      throw new ApiError('not_found', `There is no organisation with id ${c.organisationId}.`, [{ path: 'organisationId', message: 'unknown organisation' }]);
+    }
+    const now = new Date().toISOString();
+    const personId = Number(
+      db
+        .prepare(
+          `INSERT INTO persons (salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, source, notes, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(c.salutation, c.title, c.firstName, c.lastName, c.email, c.phone, c.mobile, c.function, c.keyContact ? 1 : 0, c.language, c.source, c.notes, now, now)
+        .lastInsertRowid,
+    );
+    if (c.organisationId !== null) {
+      db.prepare('INSERT INTO person_organisations (person_id, organisation_id, role, is_primary) VALUES (?, ?, ?, 1)').run(personId, c.organisationId, c.function);
+    }
+    logChange(db, 'person', personId, 'created', { source: c.source });
+    return personId;
+  })();
+  return getContact(db, id);
+}
+
 /** Appends a consent record for the person's current address; the history is never rewritten. */
 export function recordConsent(
   db: Db,
@@ -252,5 +283,6 @@ export function registerContacts(table: HandlerTable): void {
     .register('contacts/update', ({ id, patch }, ctx) => updateContact(ctx.db, id, patch))
     .register('contacts/bulk', ({ ids, action }, ctx) => ({ changed: bulkUpdate(ctx.db, ids, action) }))
     .register('contacts/ids', ({ query }, ctx) => ({ ids: contactIds(ctx.db, query) }))
-    .register('contacts/consent', (entry, ctx) => recordConsent(ctx.db, entry));
+    .register('contacts/consent', (entry, ctx) => recordConsent(ctx.db, entry))
+    .register('contacts/create', (c, ctx) => createContact(ctx.db, c));
 }

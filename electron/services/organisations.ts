@@ -1,9 +1,9 @@
 /** Organisations: members, partners abroad, externals — with their people, projects and a key-contact warning. */
 import { ApiError } from '../../shared/api';
-import type { OrganisationDetail, OrganisationRow } from '../../shared/contacts/schemas';
+import type { OrganisationDetail, OrganisationPatch, OrganisationRow } from '../../shared/contacts/schemas';
 import { sizeClass } from '../../shared/domain';
 import type { Db } from '../db/database';
-import { history } from './changes';
+import { history, logChange } from './changes';
 import { contactRows } from './contacts';
 import type { HandlerTable } from './registry';
 import { readSettings } from './settings';
@@ -74,8 +74,61 @@ export function getOrganisation(db: Db, id: number): OrganisationDetail {
   };
 }
 
+const ORG_COLUMNS: Record<keyof OrganisationPatch, string> = {
+  name: 'name',
+  kind: 'kind',
+  employees: 'employees',
+  country: 'country',
+  region: 'region',
+  city: 'city',
+  postcode: 'postcode',
+  street: 'street',
+  website: 'website',
+  membership: 'membership',
+  notes: 'notes',
+};
+
+export function updateOrganisation(db: Db, id: number, patch: OrganisationPatch, action = 'edited'): OrganisationDetail {
+  db.transaction(() => {
+    const before = db.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    if (!before) throw new ApiError('not_found', `There is no organisation with id ${id}.`);
+    const sets: string[] = [];
+    const params: unknown[] = [];
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(patch) as [keyof OrganisationPatch, unknown][]) {
+      if (value === undefined) continue;
+      const col = ORG_COLUMNS[key];
+      const stored = value === '' ? null : value;
+      if (before[col] === stored) continue;
+      sets.push(`${col} = ?`);
+      params.push(stored);
+      changes[key] = { from: before[col], to: stored };
+    }
+    if (sets.length === 0) return;
+    db.prepare(`UPDATE organisations SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date().toISOString(), id);
+    logChange(db, 'organisation', id, action, changes);
+  })();
+  return getOrganisation(db, id);
+}
+
+export function createOrganisation(db: Db, fields: OrganisationPatch & Pick<OrganisationRow, 'name' | 'kind' | 'membership'>): OrganisationDetail {
+  const now = new Date().toISOString();
+  const id = db.transaction((): number => {
+    const newId = Number(
+      db.prepare('INSERT INTO organisations (name, kind, membership, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(fields.name, fields.kind, fields.membership, now, now)
+        .lastInsertRowid,
+    );
+    updateOrganisation(db, newId, fields, 'created');
+    if (!db.prepare("SELECT 1 FROM change_log WHERE entity = 'organisation' AND entity_id = ?").get(newId)) logChange(db, 'organisation', newId, 'created');
+    return newId;
+  })();
+  return getOrganisation(db, id);
+}
+
 export function registerOrganisations(table: HandlerTable): void {
   table
     .register('organisations/list', (input, ctx) => ({ rows: listOrganisations(ctx.db, input) }))
-    .register('organisations/get', ({ id }, ctx) => getOrganisation(ctx.db, id));
+    .register('organisations/get', ({ id }, ctx) => getOrganisation(ctx.db, id))
+    .register('organisations/create', (fields, ctx) => createOrganisation(ctx.db, fields))
+    .register('organisations/update', ({ id, patch }, ctx) => updateOrganisation(ctx.db, id, patch));
 }

@@ -202,3 +202,50 @@ export const ConsentEntry = z
     message: 'Consent that is given needs the version of the wording the person agreed to.',
     path: ['wordingVersion'],
   });
+
+export const ContactCreate = z
+  .object({
+    salutation: Salutation.default('none'),
+    title: Nullable(60).default(null),
+    firstName: Nullable(200).default(null),
+    lastName: Nullable(200).default(null),
+    email: z.string().trim().max(320).email('Not a valid e-mail address').nullable().default(null),
+    phone: Nullable(80).default(null),
+    mobile: Nullable(80).default(null),
+    function: Nullable(200).default(null),
+    organisationId: z.number().int().positive().nullable().default(null),
+    keyContact: z.boolean().default(false),
+    language: z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 code such as "de"').default('de'),
+    source: z.string().trim().min(1, 'Say where the contact comes from, e.g. "Messe JEC 2026".').max(200),
+    notes: Nullable(20000).default(null),
+  })
+  .strict()
+  .refine((v) => (v.lastName ?? '') !== '' || (v.firstName ?? '') !== '' || (v.email ?? '') !== '', {
+    message: 'Give at least a name or an e-mail address.',
+    path: ['lastName'],
+  });
+export type ContactCreate = z.infer<typeof ContactCreate>;
+
+const OrgFields = {
+  name: z.string().trim().min(1, 'The organisation needs a name.').max(300),
+  kind: OrganisationKind,
+  employees: z.number().int().min(0).max(10_000_000).nullable(),
+  country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166 code such as "DE"').nullable(),
+  region: Nullable(200),
+  city: Nullable(200),
+  postcode: Nullable(20),
+  street: Nullable(300),
+  // http(s) only: zod's url() alone would also accept javascript: and file: addresses.
+  website: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/[^\s/?#]+\.[^\s]+$/i, 'A web address such as https://www.example.org')
+    .nullable(),
+  membership: Membership,
+  notes: Nullable(20000),
+};
+
+export const OrganisationCreate = z.object(OrgFields).partial().required({ name: true, kind: true, membership: true }).strict();
+export const OrganisationPatch = z.object(OrgFields).partial().strict();
+export type OrganisationPatch = z.infer<typeof OrganisationPatch>;
