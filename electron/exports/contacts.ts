@@ -3,7 +3,7 @@
  * XLSX or vCard 4.0. One row per person with organisation, country and e-mail. The headers are the German
  * member-list headers the import recognises, so an export can be edited in Excel and imported again.
  */
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs';
 import { neutraliseFormula } from '../../shared/contacts/cleaning';
 import type { Db } from '../db/database';
 
@@ -99,7 +99,7 @@ export function toCsv(persons: ExportPerson[], delimiter: ',' | ';'): Buffer {
 }
 
 export async function toXlsx(persons: ExportPerson[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = 'Spillover';
   const ws = wb.addWorksheet('Kontakte');
   ws.addRow(COLUMNS.map(([h]) => h)).font = { bold: true };

@@ -3,7 +3,8 @@
  * "00000" stays "01067", a date becomes "2024-03-01", a formula its last calculated result — except that
  * numbers keep a plain decimal point and no thousands separators, which is what the later cleaning expects.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs';
 import { ImportReadError } from './encoding';
 import type { SourceRow, WarningSink } from './read';
 
@@ -316,7 +317,7 @@ function columnLetter(n: number): string {
 
 export async function readXlsx(fileName: string, bytes: Uint8Array, wanted: string | undefined, warnings: WarningSink): Promise<XlsxRecords> {
   checkContainer(fileName, bytes);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs declares its own "Buffer" as an ArrayBuffer; slice() gives one holding exactly these bytes.
     await workbook.xlsx.load(bytes.slice().buffer);
