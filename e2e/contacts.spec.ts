@@ -73,7 +73,10 @@ test('the detail drawer shows consent history and change log; an edit is saved a
   await expect(consentTable.getByRole('columnheader', { name: 'Nachweis' })).toBeVisible();
   await expect(consentTable.getByRole('row').filter({ hasText: 'Newsletter' }).first()).toContainText('erteilt');
   const log = contacts.drawerSection(drawer, 'Änderungsprotokoll');
-  await expect(log).toContainText('Noch keine Änderungen protokolliert.');
+  // The history starts with where the record came from.
+  await expect(log.getByRole('listitem')).toHaveCount(1);
+  await expect(log.getByRole('listitem').first()).toContainText('Angelegt');
+  await expect(log.getByRole('listitem').first()).toContainText('Quelle: Demo-Cluster');
 
   await drawer.getByRole('button', { name: 'Bearbeiten' }).click();
   const fn = drawer.getByRole('textbox', { name: 'Funktion' });

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { AppShellPage } from './pages/AppShellPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { ImportPage } from './pages/ImportPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { UpkeepPage } from './pages/UpkeepPage';
 import { makeTempDir, removeDir, startServer } from './serve';
 
 export interface App {
@@ -33,6 +35,8 @@ interface Fixtures {
   settings: SettingsPage;
   contacts: ContactsPage;
   organisations: OrganisationsPage;
+  importWizard: ImportPage;
+  upkeep: UpkeepPage;
 }
 
 export const test = base.extend<Fixtures & Options>({
@@ -60,6 +64,8 @@ export const test = base.extend<Fixtures & Options>({
   settings: async ({ page }, use) => use(new SettingsPage(page)),
   contacts: async ({ page }, use) => use(new ContactsPage(page)),
   organisations: async ({ page }, use) => use(new OrganisationsPage(page)),
+  importWizard: async ({ page }, use) => use(new ImportPage(page)),
+  upkeep: async ({ page }, use) => use(new UpkeepPage(page)),
 });
 
 export { expect };

@@ -92,6 +92,31 @@ export class ContactsPage {
   get unsavedDialog(): Locator {
     return this.page.getByRole('dialog', { name: 'Änderungen verwerfen?' });
   }
+
+  /** A tab at the top of Kontakte: "Alle Kontakte", "Import", "Kontaktpflege", "Dubletten". */
+  tab(name: string): Locator {
+    return this.main.getByRole('tab', { name, exact: true });
+  }
+
+  /** "Exportieren", or "3 ausgewählte exportieren" while persons are selected. */
+  get exportButton(): Locator {
+    return this.main.getByRole('button', { name: /exportieren$/i });
+  }
+
+  /** Opens the export menu and picks a format by its label; the caller waits for the download. */
+  async exportAs(format: string): Promise<void> {
+    await this.exportButton.click();
+    await this.page.getByRole('menuitem', { name: format, exact: true }).click();
+  }
+
+  /** The green message above the table after an action ("3 geändert", "… wurde gelöscht."). */
+  get notice(): Locator {
+    return this.main.getByRole('status').filter({ has: this.page.getByRole('button', { name: 'Schließen' }) });
+  }
+
+  get eraseDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Person endgültig löschen?' });
+  }
 }
 
 function escape(s: string): string {

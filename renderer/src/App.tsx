@@ -7,7 +7,7 @@ import { call, hasTransport } from './api';
 import { ErrorNotice } from './ErrorNotice';
 import { applyLanguage, effectiveLanguage } from './i18n';
 import { ROUTE_ICONS, ROUTES, routeFromHash, type Route } from './routes';
-import { ContactsScreen } from './screens/contacts/ContactsScreen';
+import { ContactsSection } from './screens/contacts/ContactsSection';
 import { Dashboard } from './screens/Dashboard';
 import { OrganisationsScreen } from './screens/organisations/OrganisationsScreen';
 import { SectionIntro } from './screens/SectionIntro';
@@ -115,7 +115,7 @@ export function App() {
         {startError !== undefined && <ErrorNotice error={startError} />}
         {route === 'dashboard' && <Dashboard onOpenSettings={() => go('settings')} />}
         {route === 'settings' && <SettingsScreen language={language} onLanguage={(l) => void changeLanguage(l)} />}
-        {route === 'contacts' && <ContactsScreen />}
+        {route === 'contacts' && <ContactsSection />}
         {route === 'organisations' && <OrganisationsScreen />}
         {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && <SectionIntro route={route} />}
       </AppShell.Main>

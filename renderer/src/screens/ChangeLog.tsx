@@ -37,7 +37,7 @@ function describe(entry: ChangeEntry, t: TFunction, fmt: Formatters): { title: s
         }),
       };
     case 'created':
-      return { title: t('changes.created'), lines: [] };
+      return { title: t('changes.created'), lines: text('source') ? [t('changes.createdFrom', { source: text('source') })] : [] };
     case 'bulk:addTag':
       return { title: t('changes.addTag', { value: text('tag') }), lines: [] };
     case 'bulk:removeTag':
@@ -48,6 +48,11 @@ function describe(entry: ChangeEntry, t: TFunction, fmt: Formatters): { title: s
       return { title: t('changes.markVerified'), lines: [] };
     case 'bulk:setKeyContact':
       return { title: t(d.value === true ? 'changes.setKeyContact' : 'changes.unsetKeyContact'), lines: [] };
+    case 'merged': {
+      const took = Array.isArray(d.takenFromOther) ? d.takenFromOther.filter((f): f is string => typeof f === 'string') : [];
+      const fields = took.map((f) => (CONTACT_FIELDS.has(f) ? t(`contacts.fields.${f}`) : f)).join(', ');
+      return { title: t('changes.merged'), lines: fields ? [t('changes.mergedTook', { fields })] : [] };
+    }
     default: {
       // Actions added later (imports, merges …) still show up, if less nicely worded.
       const detail = Object.keys(d).length > 0 ? JSON.stringify(d) : '';

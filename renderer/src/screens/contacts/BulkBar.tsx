@@ -42,7 +42,8 @@ export interface BulkBarProps {
   count: number;
   total: number;
   allMatching: boolean;
-  selecting: { done: number; total: number } | undefined;
+  /** True while the ids of all matches are being fetched. */
+  selecting: boolean;
   onRun(action: BulkAction): Promise<void>;
   onSelectAll(): void;
   onClear(): void;
@@ -94,7 +95,7 @@ export function BulkBar({ count, total, allMatching, selecting, onRun, onSelectA
         </Text>
         {selecting ? (
           <Text size="sm" c="dimmed" role="status">
-            {t('contacts.bulk.selecting', { done: fmt.number(selecting.done), total: fmt.number(selecting.total) })}
+            {t('contacts.bulk.selecting', { n: fmt.number(total) })}
           </Text>
         ) : (
           !allMatching &&

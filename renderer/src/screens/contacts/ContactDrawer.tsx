@@ -4,15 +4,18 @@
  * changes (Escape, the close button, a click beside the drawer, a link) asks first.
  */
 import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconPencil, IconStarFilled } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileExport, IconPencil, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail } from '../../../../shared/contacts/schemas';
+import { call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
+import { downloadPayload } from '../../files';
 import { EMPTY, personName, useFormatters } from '../../format';
 import { useApi } from '../../useApi';
 import { ChangeLog } from '../ChangeLog';
 import { ContactForm } from './ContactForm';
+import { EraseDialog } from './EraseDialog';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -70,9 +73,50 @@ interface PaneProps {
   onSaved?(detail: ContactDetail): void;
   onDirtyChange(dirty: boolean): void;
   onNavigate(href: string): void;
+  onErase(detail: ContactDetail): void;
 }
 
-function ContactPane({ id, onSaved, onDirtyChange, onNavigate }: PaneProps) {
+/** Data-subject rights: a copy of everything stored about the person, and erasure. */
+function Privacy({ detail, onErase }: { detail: ContactDetail; onErase(): void }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const exportJson = (): void => {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    call('contacts/exportPersonal', { id: detail.id })
+      .then((file) => {
+        downloadPayload(file);
+        setDone(t('contacts.export.done', { file: file.fileName }));
+      }, setError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Section title={t('contacts.privacy.title')}>
+      <Text size="sm" c="dimmed">
+        {t('contacts.privacy.text')}
+      </Text>
+      <Group gap="xs">
+        <Button size="xs" variant="default" loading={busy} leftSection={<IconFileExport size={14} aria-hidden="true" />} onClick={exportJson}>
+          {t('contacts.privacy.exportJson')}
+        </Button>
+        <Button size="xs" variant="light" color="red" leftSection={<IconTrash size={14} aria-hidden="true" />} onClick={onErase}>
+          {t('contacts.privacy.erase')}
+        </Button>
+      </Group>
+      {done && (
+        <Text size="sm" c="teal.8" role="status">
+          {done}
+        </Text>
+      )}
+      {error !== undefined && <ErrorNotice error={error} />}
+    </Section>
+  );
+}
+
+function ContactPane({ id, onSaved, onDirtyChange, onNavigate, onErase }: PaneProps) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const api = useApi('contacts/get', { id });
@@ -307,6 +351,8 @@ function ContactPane({ id, onSaved, onDirtyChange, onNavigate }: PaneProps) {
           <Section title={t('contacts.detail.history')}>
             <ChangeLog entries={d.history} label={t('contacts.detail.history')} />
           </Section>
+
+          {!editing && <Privacy detail={d} onErase={() => onErase(d)} />}
         </Stack>
       </Drawer.Body>
     </>
@@ -318,9 +364,11 @@ export interface ContactDrawerProps {
   personId: number | null;
   onClose(): void;
   onSaved?(detail: ContactDetail): void;
+  /** After an erasure; the drawer has closed itself by then. */
+  onErased?(id: number, name: string): void;
 }
 
-export function ContactDrawer({ personId, onClose, onSaved }: ContactDrawerProps) {
+export function ContactDrawer({ personId, onClose, onSaved, onErased }: ContactDrawerProps) {
   const { t } = useTranslation();
   // Keep showing the last person while the drawer slides out.
   const [lastId, setLastId] = useState<number | null>(null);
@@ -330,6 +378,7 @@ export function ContactDrawer({ personId, onClose, onSaved }: ContactDrawerProps
   const shownId = personId ?? lastId;
   const dirty = useRef(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
+  const [erasing, setErasing] = useState<ContactDetail | null>(null);
 
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
@@ -350,7 +399,15 @@ export function ContactDrawer({ personId, onClose, onSaved }: ContactDrawerProps
 
   return (
     <>
-      <Drawer.Root opened={personId !== null} onClose={() => leave()} position="right" size="xl" onExitTransitionEnd={() => setLastId(null)}>
+      {/* Mantine closes every open overlay on Escape (a window listener); while the erase dialog is open, Escape is the dialog's alone. */}
+      <Drawer.Root
+        opened={personId !== null}
+        onClose={() => leave()}
+        closeOnEscape={erasing === null}
+        position="right"
+        size="xl"
+        onExitTransitionEnd={() => setLastId(null)}
+      >
         <Drawer.Overlay />
         <Drawer.Content>
           {shownId !== null && (
@@ -359,6 +416,7 @@ export function ContactDrawer({ personId, onClose, onSaved }: ContactDrawerProps
               id={shownId}
               onSaved={onSaved}
               onDirtyChange={onDirtyChange}
+              onErase={setErasing}
               onNavigate={(href) =>
                 leave(() => {
                   window.location.hash = href;
@@ -368,6 +426,16 @@ export function ContactDrawer({ personId, onClose, onSaved }: ContactDrawerProps
           )}
         </Drawer.Content>
       </Drawer.Root>
+      <EraseDialog
+        person={erasing}
+        onCancel={() => setErasing(null)}
+        onErased={(person) => {
+          setErasing(null);
+          dirty.current = false;
+          onClose();
+          onErased?.(person.id, personName(person));
+        }}
+      />
       {/*
         The question answers Escape itself ("keep editing"): with Mantine's window listener, the Escape that
         opened it through the drawer would reach it in the same key event and close it straight away.

@@ -3,7 +3,7 @@
  * virtualised table, bulk actions for a selection and a detail drawer. The query lives in the address
  * (#/contacts?q=…) so a reload, the Back button and links from other screens keep it.
  */
-import { Alert, Badge, Button, CloseButton, Collapse, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, CloseButton, Collapse, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconFilter, IconSearch } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -18,17 +18,16 @@ import { BulkBar } from './BulkBar';
 import { ContactDrawer } from './ContactDrawer';
 import { ContactsTable } from './ContactsTable';
 import { FilterPanel } from './FilterPanel';
+import { listHash, queryFromHash } from './contactsHash';
+import { ExportMenu } from './ExportMenu';
 import { classifyProblem, filterCount, withoutFilters } from './queryText';
 import { useContactPages } from './useContactPages';
 
 const DEBOUNCE_MS = 150;
-const ID_CHUNK = 1000;
 
-/** `#/contacts?q=kind:startup` → "kind:startup". */
-export function queryFromHash(hash: string): string {
-  const i = hash.indexOf('?');
-  return i < 0 ? '' : (new URLSearchParams(hash.slice(i + 1)).get('q') ?? '');
-}
+/** Where the "Alle Kontakte" tab leads: the list as the user last searched it in this session. */
+let lastListHash = '#/contacts';
+export const lastContactsListHash = (): string => lastListHash;
 
 /**
  * Choices for the country and language filters, from what is on record. Only suggestions: if they fail to
@@ -62,12 +61,12 @@ export function ContactsScreen() {
 
   const [selected, setSelected] = useState<ReadonlySet<number>>(() => new Set());
   const [allOf, setAllOf] = useState<string | null>(null);
-  const [selecting, setSelecting] = useState<{ done: number; total: number }>();
+  const [selecting, setSelecting] = useState(false);
   const [selectError, setSelectError] = useState<unknown>();
   const anchor = useRef<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
-  const [changed, setChanged] = useState<number>();
-  // Selecting all matches takes many requests; they stop when the screen goes away.
+  const [notice, setNotice] = useState<string>();
+  // Selecting all matches may answer after the screen has gone away; then nothing is set.
   const live = useRef(true);
   useEffect(() => {
     live.current = true;
@@ -82,7 +81,8 @@ export function ContactsScreen() {
 
   // Keep the address in step with the search, without adding a history entry per keystroke.
   useEffect(() => {
-    const hash = query ? `#/contacts?q=${encodeURIComponent(query)}` : '#/contacts';
+    const hash = listHash(query);
+    lastListHash = hash;
     if (window.location.hash !== hash) history.replaceState(history.state, '', hash);
   }, [query]);
 
@@ -126,24 +126,19 @@ export function ContactsScreen() {
     if (busySelecting.current) return;
     busySelecting.current = true;
     setSelectError(undefined);
-    const ids: number[] = [];
+    setSelecting(true);
     try {
-      for (let offset = 0; ; offset += ID_CHUNK) {
-        const res = await call('contacts/list', { query, sort, desc, offset, limit: ID_CHUNK });
-        if (!live.current) return;
-        ids.push(...res.rows.map((r) => r.id));
-        setSelecting({ done: ids.length, total: res.total });
-        if (res.rows.length < ID_CHUNK || ids.length >= res.total) break;
-      }
+      const { ids } = await call('contacts/ids', { query });
+      if (!live.current) return;
       setSelected((prev) => new Set([...prev, ...ids]));
       setAllOf(query);
     } catch (err) {
-      setSelectError(err);
+      if (live.current) setSelectError(err);
     } finally {
       busySelecting.current = false;
-      if (live.current) setSelecting(undefined);
+      if (live.current) setSelecting(false);
     }
-  }, [query, sort, desc]);
+  }, [query]);
 
   const allSelected: 'none' | 'some' | 'all' = selected.size === 0 ? 'none' : allOf === query && selected.size >= total ? 'all' : 'some';
   const onToggleAll = useCallback(() => {
@@ -154,10 +149,24 @@ export function ContactsScreen() {
   const runBulk = useCallback(
     async (action: BulkAction) => {
       const res = await call('contacts/bulk', { ids: [...selected], action });
-      setChanged(res.changed);
+      setNotice(t('contacts.bulk.changed', { n: fmt.number(res.changed) }));
       reload();
     },
-    [selected, reload],
+    [selected, reload, t, fmt],
+  );
+
+  const onErased = useCallback(
+    (id: number, name: string) => {
+      setSelected((prev) => {
+        if (!prev.has(id)) return prev;
+        const next = new Set(prev);
+        next.delete(id);
+        return next;
+      });
+      setNotice(t('contacts.privacy.erased', { name }));
+      reload();
+    },
+    [reload, t],
   );
 
   const onSort = useCallback((s: ContactSort, d: boolean) => {
@@ -187,7 +196,6 @@ export function ContactsScreen() {
 
   return (
     <Stack gap="sm">
-      <Title order={2}>{t('nav.contacts')}</Title>
       <Group align="flex-end" gap="sm" wrap="nowrap">
         <TextInput
           flex={1}
@@ -222,6 +230,7 @@ export function ContactsScreen() {
         >
           {t('contacts.filters')}
         </Button>
+        <ExportMenu query={query} selected={selected} disabled={total === 0 && selected.size === 0} onDone={setNotice} />
       </Group>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap" mih={22}>
         <Stack gap={2} role="status">
@@ -247,9 +256,9 @@ export function ContactsScreen() {
           <FilterPanel text={text} onChange={setText} countries={options.countries} languages={options.languages} />
         </Paper>
       </Collapse>
-      {changed !== undefined && (
-        <Alert color="teal" icon={<IconCircleCheck />} role="status" py={6} withCloseButton onClose={() => setChanged(undefined)} closeButtonLabel={t('common.close')}>
-          {t('contacts.bulk.changed', { n: fmt.number(changed) })}
+      {notice !== undefined && (
+        <Alert color="teal" icon={<IconCircleCheck />} role="status" py={6} withCloseButton onClose={() => setNotice(undefined)} closeButtonLabel={t('common.close')}>
+          {notice}
         </Alert>
       )}
       {selectError !== undefined && <ErrorNotice error={selectError} />}
@@ -280,7 +289,7 @@ export function ContactsScreen() {
         resetKey={`${query}|${sort}|${desc}`}
         empty={empty}
       />
-      <ContactDrawer personId={openId} onClose={() => setOpenId(null)} onSaved={onSaved} />
+      <ContactDrawer personId={openId} onClose={() => setOpenId(null)} onSaved={onSaved} onErased={onErased} />
     </Stack>
   );
 }

@@ -60,13 +60,10 @@ function isFilterKey(s: string): s is FilterKey {
   return (FILTER_KEY_NAMES as string[]).includes(s);
 }
 
-/**
- * Sorts a parser problem into a case the UI can phrase in its own language. The parser reports English
- * prose without a code, so its two sentence shapes are recognised here; anything else is shown verbatim.
- */
+/** Sorts a parser problem by its code into a case the UI phrases in its own language. */
 export function classifyProblem(problem: QueryProblem): ProblemKind {
-  const key = /is not a valid value for (\w+)\.$/.exec(problem.message)?.[1];
-  if (key !== undefined && isFilterKey(key)) return { kind: 'badValue', token: problem.token, key };
-  if (problem.message.startsWith('Unknown filter')) return { kind: 'unknownKey', token: problem.token };
+  if (problem.code === 'unknown_key') return { kind: 'unknownKey', token: problem.token };
+  if (problem.code === 'bad_value' && isFilterKey(problem.key)) return { kind: 'badValue', token: problem.token, key: problem.key };
+  // A bad value for a key the UI does not know yet (a newer server): its English sentence is better than nothing.
   return { kind: 'other', token: problem.token, message: problem.message };
 }

@@ -314,7 +314,7 @@ export function OrganisationPage({ id }: { id: number }) {
         <ChangeLog entries={o.history} label={t('organisations.history')} />
       </Section>
 
-      <ContactDrawer personId={personId} onClose={() => setPersonId(null)} onSaved={api.reload} />
+      <ContactDrawer personId={personId} onClose={() => setPersonId(null)} onSaved={api.reload} onErased={api.reload} />
     </Stack>
   );
 }
