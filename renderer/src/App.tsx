@@ -1,17 +1,20 @@
-import { Alert, AppShell, Burger, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { Alert, AppShell, Burger, Group, Loader, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguagePreference } from '../../shared/api';
 import { call, hasTransport } from './api';
 import { ErrorNotice } from './ErrorNotice';
 import { applyLanguage, effectiveLanguage } from './i18n';
 import { ROUTE_ICONS, ROUTES, routeFromHash, type Route } from './routes';
-import { ContactsSection } from './screens/contacts/ContactsSection';
 import { Dashboard } from './screens/Dashboard';
-import { OrganisationsScreen } from './screens/organisations/OrganisationsScreen';
 import { SectionIntro } from './screens/SectionIntro';
 import { SettingsScreen } from './screens/Settings';
+
+// The contact and organisation screens (tables, wizard) are loaded when first opened, so the dashboard —
+// the first screen — starts without their code.
+const ContactsSection = lazy(() => import('./screens/contacts/ContactsSection').then((m) => ({ default: m.ContactsSection })));
+const OrganisationsScreen = lazy(() => import('./screens/organisations/OrganisationsScreen').then((m) => ({ default: m.OrganisationsScreen })));
 
 function useHashRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
@@ -115,8 +118,10 @@ export function App() {
         {startError !== undefined && <ErrorNotice error={startError} />}
         {route === 'dashboard' && <Dashboard onOpenSettings={() => go('settings')} />}
         {route === 'settings' && <SettingsScreen language={language} onLanguage={(l) => void changeLanguage(l)} />}
-        {route === 'contacts' && <ContactsSection />}
-        {route === 'organisations' && <OrganisationsScreen />}
+        <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
+          {route === 'contacts' && <ContactsSection />}
+          {route === 'organisations' && <OrganisationsScreen />}
+        </Suspense>
         {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
