@@ -20,29 +20,11 @@ import {
   tryUtf8,
   type TextEncoding,
 } from './encoding';
+import { VCARD_COLUMNS } from '../../shared/contacts/mapping';
 import type { SourceRow, WarningSink } from './read';
 
-export const VCARD_COLUMNS = [
-  'Anrede',
-  'Titel',
-  'Vorname',
-  'Nachname',
-  'Organisation',
-  'Abteilung',
-  'Position',
-  'E-Mail',
-  'E-Mail 2',
-  'Telefon',
-  'Mobil',
-  'Straße',
-  'PLZ',
-  'Ort',
-  'Land',
-  'Website',
-  'Notiz',
-  'Kategorien',
-  'Sprache',
-] as const;
+// One list for the reader and the mapping that recognises its output.
+export { VCARD_COLUMNS };
 
 type Column = (typeof VCARD_COLUMNS)[number];
 

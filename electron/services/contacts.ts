@@ -125,7 +125,8 @@ export function getContact(db: Db, id: number): ContactDetail {
   };
 }
 
-const COLUMN: Record<keyof ContactPatch, string> = {
+/** API field → persons column, for edits and merges. */
+export const PERSON_COLUMN: Record<keyof ContactPatch, string> = {
   salutation: 'salutation',
   title: 'title',
   firstName: 'first_name',
@@ -151,7 +152,7 @@ export function updateContact(db: Db, id: number, patch: ContactPatch): ContactD
     const params: unknown[] = [];
     for (const [key, value] of Object.entries(patch) as [keyof ContactPatch, ContactPatch[keyof ContactPatch]][]) {
       if (value === undefined) continue;
-      const col = COLUMN[key];
+      const col = PERSON_COLUMN[key];
       const stored = typeof value === 'boolean' ? (value ? 1 : 0) : value === '' ? null : value;
       if (before[col] === stored) continue;
       sets.push(`${col} = ?`);

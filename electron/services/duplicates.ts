@@ -7,7 +7,7 @@ import { emailKey, nameKey } from '../../shared/contacts/cleaning';
 import type { ContactDetail, ContactRow } from '../../shared/contacts/schemas';
 import type { Db } from '../db/database';
 import { logChange } from './changes';
-import { contactRows, getContact } from './contacts';
+import { contactRows, getContact, PERSON_COLUMN } from './contacts';
 
 export interface DuplicateGroup {
   reason: 'name' | 'email';
@@ -44,18 +44,7 @@ export function findDuplicates(db: Db, limit = 500): DuplicateGroup[] {
 export const MERGE_FIELDS = ['salutation', 'title', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'function', 'language', 'notes'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
-const COLUMN: Record<MergeField, string> = {
-  salutation: 'salutation',
-  title: 'title',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  email: 'email',
-  phone: 'phone',
-  mobile: 'mobile',
-  function: 'function',
-  language: 'language',
-  notes: 'notes',
-};
+
 
 /**
  * Merges `otherId` into `keepId`. `take` lists the fields whose value comes from the other person; all
@@ -68,7 +57,7 @@ export function mergePersons(db: Db, keepId: number, otherId: number, take: Merg
     const other = db.prepare("SELECT * FROM persons WHERE id = ? AND status <> 'erased'").get(otherId) as Record<string, unknown> | undefined;
     if (!keep || !other) throw new ApiError('not_found', 'One of the two persons no longer exists.');
     const values: Record<string, unknown> = {};
-    for (const f of take) values[COLUMN[f]] = other[COLUMN[f]];
+    for (const f of take) values[PERSON_COLUMN[f]] = other[PERSON_COLUMN[f]];
     const keptEmail = (take.includes('email') ? other.email : keep.email) as string | null;
     const otherEmail = (take.includes('email') ? keep.email : other.email) as string | null;
     // The other person's row goes first so its unique address is free for the kept one.
