@@ -1,26 +1,10 @@
 import { expect, test } from './fixtures';
-
-declare global {
-  interface Window {
-    /** Filled by an init script: every Content-Security-Policy violation the page reports. */
-    __cspViolations?: string[];
-  }
-}
+import { watchPageProblems } from './pageProblems';
 
 // Kontakte and Organisationen use the most components (virtual table, drawer, dialogs, selects, tooltips):
 // each must run under the CSP without errors. The screenshots are for humans (test-results/…); nothing is compared.
 test('the contact and organisation screens run without console errors or CSP violations', async ({ app, shell, contacts, organisations, page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations?.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
-    });
-  });
+  const problems = await watchPageProblems(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   const shot = async (name: string): Promise<void> => {
     const file = testInfo.outputPath(`${name}.png`);
@@ -69,7 +53,6 @@ test('the contact and organisation screens run without console errors or CSP vio
   await expect(organisations.noKeyContactWarning).toBeVisible();
   await shot('organisation');
 
-  const violations = await page.evaluate(() => window.__cspViolations ?? []);
-  expect(violations).toEqual([]);
-  expect(problems).toEqual([]);
+  expect(await problems.cspViolations()).toEqual([]);
+  expect(problems.errors).toEqual([]);
 });

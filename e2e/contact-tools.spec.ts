@@ -1,27 +1,11 @@
 import { expect, test } from './fixtures';
+import { watchPageProblems } from './pageProblems';
 import { importFile } from './importApi';
-
-declare global {
-  interface Window {
-    /** Filled by an init script: every Content-Security-Policy violation the page reports. */
-    __cspViolations?: string[];
-  }
-}
 
 // The import wizard, upkeep, duplicates with the merge dialog, the export menu and the erase question must
 // run under the CSP without errors. The screenshots are for humans (test-results/…); nothing is compared.
 test('import, upkeep, duplicates, export and erase run without console errors or CSP violations', async ({ app, request, shell, contacts, importWizard, upkeep, page }, testInfo) => {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations?.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
-    });
-  });
+  const problems = await watchPageProblems(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   const shot = async (name: string): Promise<void> => {
     const file = testInfo.outputPath(`${name}.png`);
@@ -83,7 +67,6 @@ test('import, upkeep, duplicates, export and erase run without console errors or
   await expect(page.getByRole('region', { name: 'Undeliverable (bounced)' })).toBeVisible();
   await shot('upkeep-en');
 
-  const violations = await page.evaluate(() => window.__cspViolations ?? []);
-  expect(violations).toEqual([]);
-  expect(problems).toEqual([]);
+  expect(await problems.cspViolations()).toEqual([]);
+  expect(problems.errors).toEqual([]);
 });

@@ -1,15 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { watchPageProblems } from './pageProblems';
 import type { AppShellPage } from './pages/AppShellPage';
 import type { DashboardPage } from './pages/DashboardPage';
 import type { SettingsPage } from './pages/SettingsPage';
-
-declare global {
-  interface Window {
-    /** Filled by an init script: every Content-Security-Policy violation the page reports. */
-    __cspViolations?: string[];
-  }
-}
 
 test('the bare address without #token= explains itself and the API refuses it', async ({ app, page }) => {
   await page.goto(app.baseUrl);
@@ -50,23 +44,13 @@ async function tour(url: string, page: Page, shell: AppShellPage, dashboard: Das
 }
 
 test('the app runs without console errors', async ({ app, shell, dashboard, settings, page }) => {
-  const problems: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const problems = await watchPageProblems(page);
   await tour(app.url, page, shell, dashboard, settings);
-  expect(problems).toEqual([]);
+  expect(problems.errors).toEqual([]);
 });
 
 test('the app causes no Content-Security-Policy violations', async ({ app, shell, dashboard, settings, page }) => {
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      window.__cspViolations?.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
-    });
-  });
+  const problems = await watchPageProblems(page);
   await tour(app.url, page, shell, dashboard, settings);
-  const violations = await page.evaluate(() => window.__cspViolations ?? []);
-  expect(violations).toEqual([]);
+  expect(await problems.cspViolations()).toEqual([]);
 });

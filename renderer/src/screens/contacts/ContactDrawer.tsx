@@ -16,6 +16,7 @@ import { useApi } from '../../useApi';
 import { ChangeLog } from '../ChangeLog';
 import { ContactForm } from './ContactForm';
 import { EraseDialog } from './EraseDialog';
+import { BadgeList } from '../../BadgeList';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -43,24 +44,6 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-function Badges({ values, empty }: { values: string[]; empty: string }) {
-  if (values.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
-  }
-  return (
-    <Group gap={6}>
-      {values.map((v) => (
-        <Badge key={v} variant="light" color="gray" tt="none" fw={500}>
-          {v}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
 
 /** "Frau Dr. Katrin Weiß": the salutation only where there is one to say. */
 function displayName(d: ContactDetail, salutation: string): string {
@@ -271,16 +254,16 @@ function ContactPane({ id, onSaved, onDirtyChange, onNavigate, onErase }: PanePr
               </Section>
 
               <Section title={t('contacts.detail.topics')}>
-                <Badges values={d.topics} empty={t('contacts.detail.noneYet')} />
+                <BadgeList values={d.topics} empty={t('contacts.detail.noneYet')} />
               </Section>
               <Section title={t('contacts.detail.interests')}>
-                <Badges values={d.interests.map((k) => t(`interests.${k}`))} empty={t('contacts.detail.noneYet')} />
+                <BadgeList values={d.interests.map((k) => t(`interests.${k}`))} empty={t('contacts.detail.noneYet')} />
               </Section>
               <Section title={t('contacts.detail.tags')}>
-                <Badges values={d.tags} empty={t('contacts.detail.noneYet')} />
+                <BadgeList values={d.tags} empty={t('contacts.detail.noneYet')} />
               </Section>
               <Section title={t('contacts.detail.regions')}>
-                <Badges values={d.regions} empty={t('contacts.detail.noneYet')} />
+                <BadgeList values={d.regions} empty={t('contacts.detail.noneYet')} />
               </Section>
               {d.notes && (
                 <Section title={t('contacts.detail.notes')}>

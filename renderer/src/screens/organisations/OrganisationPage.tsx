@@ -10,6 +10,7 @@ import { useApi } from '../../useApi';
 import { ChangeLog } from '../ChangeLog';
 import { ContactDrawer } from '../contacts/ContactDrawer';
 import { backToListHash } from './OrganisationList';
+import { BadgeList } from '../../BadgeList';
 
 /** Only https addresses become links: anything else could run script or open a local file. */
 export function safeWebsite(url: string | null): URL | undefined {
@@ -34,23 +35,6 @@ function Section({ title, children, action }: { title: string; children: ReactNo
   );
 }
 
-function BadgeList({ values, empty }: { values: string[]; empty: string }) {
-  if (values.length === 0)
-    return (
-      <Text size="sm" c="dimmed">
-        {empty}
-      </Text>
-    );
-  return (
-    <Group gap={6}>
-      {values.map((v) => (
-        <Badge key={v} variant="light" color="gray" tt="none" fw={500}>
-          {v}
-        </Badge>
-      ))}
-    </Group>
-  );
-}
 
 function People({ org, onOpen }: { org: OrganisationDetail; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
