@@ -145,3 +145,52 @@ describe('spillover import / export / imports', () => {
     expect(c.err.join('\n')).toMatch(/--wording/);
   });
 });
+
+describe('spillover contacts count / segment', () => {
+  const last = (lines: string[]) => lines[lines.length - 1];
+
+  it('counts a query; count(Q) + count(-Q) = count(all); a malformed query points at the problem', async () => {
+    const dir = tempDir();
+    await runCli(['demo', '--data-dir', dir], io().io);
+    const count = async (q: string) => {
+      const a = io();
+      expect((await runCli(['contacts', 'count', `--query=${q}`, '--data-dir', dir], a.io)).code).toBe(0);
+      return Number(last(a.out));
+    };
+    const all = await count('');
+    expect(all).toBe(150);
+    for (const q of ['key:yes member:yes', 'kind:startup OR lang:en', 'verified:<2026-01-01 -(funded:yes)', 'müller']) {
+      expect((await count(q)) + (await count(`-(${q})`))).toBe(all);
+    }
+    const bad = io();
+    expect((await runCli(['contacts', 'count', '--query', 'kind:startup (foo:bar', '--data-dir', dir], bad.io)).code).toBe(2);
+    expect(bad.err.join('\n')).toContain('Unknown filter "foo" at position 15');
+    expect(bad.err).toContain(`  ${' '.repeat(14)}^^^^^^^`);
+  });
+
+  it('saves, lists, counts and lists members of a segment; the count is the last line', async () => {
+    const dir = tempDir();
+    await runCli(['demo', '--data-dir', dir], io().io);
+    const saved = io();
+    expect((await runCli(['segment', 'save', 'Englisch', '--query', 'lang:en', '--data-dir', dir], saved.io)).code).toBe(0);
+    const listed = io();
+    await runCli(['segment', 'list', '--data-dir', dir], listed.io);
+    expect(listed.out.some((l) => l.startsWith('Englisch\t'))).toBe(true);
+    const counted = io();
+    expect((await runCli(['segment', 'count', 'Englisch', '--data-dir', dir], counted.io)).code).toBe(0);
+    expect(counted.out.join('\n')).toMatch(/Excluded: \d+/);
+    const n = Number(last(counted.out));
+    expect(n).toBe(Number(last(saved.out)));
+    const members = io();
+    await runCli(['segment', 'members', 'Englisch', '--format', 'csv', '--data-dir', dir], members.io);
+    expect(members.out[0]).toBe('email;salutation;title;first_name;last_name;organisation;country;language;key_contact');
+    expect(members.out).toHaveLength(n + 1);
+    expect(members.out.slice(1).every((l) => l.split(';')[7] === 'en')).toBe(true);
+    const perOrg = io();
+    await runCli(['segment', 'count', '--query', 'member:yes', '--one-per-org', '--data-dir', dir], perOrg.io);
+    expect(perOrg.out.join('\n')).toMatch(/Organisations reached: \d+; with nobody reachable: \d+/);
+    const missing = io();
+    expect((await runCli(['segment', 'count', 'Gibtsnicht', '--data-dir', dir], missing.io)).code).toBe(2);
+    expect(missing.err.join('\n')).toContain('no segment named "Gibtsnicht"');
+  });
+});

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { suggestMapping } from '../shared/contacts/mapping';
-import { parseQuery } from '../shared/contacts/query';
+import { parseQuery, type QueryProblem } from '../shared/contacts/query';
+import type { AudienceOptions, RuleInput } from '../shared/segments/schemas';
+import type { Db } from './db/database';
 import { APP_VERSION, defaultDataDir, startBackend } from './app';
 import { checkDatabaseFile, DatabaseRefusedError } from './db/database';
 import { openAppInBrowser } from './external';
@@ -17,7 +19,11 @@ import { startBrowserShell, type BrowserShell } from './server/browser-shell';
 import { exportContacts, type ExportFormat } from './exports/contacts';
 import { analyseImport, applyImport, undoImport, UndoError, type ImportSettings } from './imports/importer';
 import { ImportReadError, readSource, type ReadOptions, type SourceTable } from './imports/read';
-import { contactIds } from './services/contacts';
+import { contactIds, contactRowsByIds } from './services/contacts';
+import { checkQueryText } from './services/rules';
+import { audienceOf, countAudience, listSegments, resolveTarget, saveSegment } from './services/segments';
+import { SegmentSave } from '../shared/segments/schemas';
+import { ApiError } from '../shared/api';
 import { clearData, isEmpty, loadDemo } from './services/demo';
 import { readSettings } from './services/settings';
 
@@ -41,6 +47,20 @@ Commands:
   imports [undo <id>]            List imports, or undo one exactly
   export <out-file> [--format csv|xlsx|vcf] [--semicolon] [--query Q]
                                  Export persons (one row each, with organisation, country and e-mail)
+  contacts count [--query Q]     Count the persons a search matches (the number is the last line)
+  segment list                   List saved segments with their last count
+  segment count <name> | --query Q [--purpose newsletter|mailing] [--one-per-org]
+                                 Count an audience: matched, excluded with reasons, recipients (last line)
+  segment members <name> | --query Q [--purpose P] [--one-per-org] [--format csv]
+                                 List the recipients of an audience
+  segment save <name> --query Q [--description D] [--purpose P] [--one-per-org]
+                                 Save (or update) a segment defined by a search
+
+Search syntax (--query): words match names, e-mail and organisations; filters like kind:startup funded:no
+  member:yes country:DE topic:"Additive Fertigung" interest:foreign_markets lang:en key:yes
+  consent:newsletter status:active tag:Messe project:H2TANK-SG verified:<2025-01-01 employees:>=50
+  received:Leichtbau>=2026-01-01 segment:"Alle Mitglieder"; terms AND by default, OR, -term or NOT for
+  negation, (parentheses) to group, "quotes" for values with spaces.
 
 Options for every command:
   --data-dir D                   Folder with the database (default: ${defaultDataDir()},
@@ -65,12 +85,15 @@ const OPTIONS = {
   format: { type: 'string' },
   semicolon: { type: 'boolean' },
   query: { type: 'string' },
+  purpose: { type: 'string' },
+  'one-per-org': { type: 'boolean' },
+  description: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-type Values = Partial<Record<'source' | 'consent' | 'wording' | 'on-duplicate' | 'delimiter' | 'encoding' | 'sheet' | 'format' | 'query', string>> &
-  Partial<Record<'dry-run' | 'semicolon', boolean>>;
+type Values = Partial<Record<'source' | 'consent' | 'wording' | 'on-duplicate' | 'delimiter' | 'encoding' | 'sheet' | 'format' | 'query' | 'purpose' | 'description', string>> &
+  Partial<Record<'dry-run' | 'semicolon' | 'one-per-org', boolean>>;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
@@ -180,13 +203,162 @@ async function exportCommand(args: string[], values: Values, dataDir: string | u
   const format: ExportFormat = base === 'csv' && values.semicolon ? 'csv-semicolon' : base;
   const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
   try {
-    const { problems } = parseQuery(values.query ?? '');
-    for (const p of problems) io.err(`Warning: ${p.message}`);
+    if (!queryIsUsable(backend.db, values.query ?? '', io)) return 2;
     const ids = contactIds(backend.db, values.query ?? '');
     const bytes = await exportContacts(backend.db, ids, format);
     fs.writeFileSync(out, bytes);
     io.out(`Exported ${ids.length} persons to ${out} (${format}).`);
     return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+/** Shows where a query goes wrong: the message, then the query with a caret under the bad part. */
+function printQueryProblem(query: string, p: Pick<QueryProblem, 'message'> & { start?: number | undefined; end?: number | undefined }, io: CliIo): void {
+  io.err(`Error in --query: ${p.message}`);
+  if (p.start !== undefined && p.end !== undefined) {
+    io.err(`  ${query}`);
+    io.err(`  ${' '.repeat(p.start)}${'^'.repeat(Math.max(1, p.end - p.start))}`);
+  }
+}
+
+/** Malformed queries stop the command (exit 2); references to missing topics, tags or segments only warn. */
+function queryIsUsable(db: Db, query: string, io: CliIo, warn = true): boolean {
+  const { problems } = parseQuery(query);
+  for (const p of problems) printQueryProblem(query, p, io);
+  if (problems.length > 0) return false;
+  if (warn) for (const p of checkQueryText(db, query).allProblems) io.err(`Warning: ${p.message}`);
+  return true;
+}
+
+function contactsCommand(args: string[], values: Values, dataDir: string | undefined, io: CliIo): number {
+  const [sub] = args;
+  if (sub !== 'count') throw new UsageError(`Unknown contacts command "${sub ?? ''}". Try: spillover contacts count [--query Q]`);
+  const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
+  try {
+    const query = values.query ?? '';
+    if (!queryIsUsable(backend.db, query, io)) return 2;
+    const checked = checkQueryText(backend.db, query);
+    const row = backend.db.prepare(`SELECT count(*) AS n FROM persons p WHERE p.status <> 'erased' AND (${checked.sql})`).get(...checked.params) as { n: number };
+    io.out(String(row.n));
+    return 0;
+  } finally {
+    backend.close();
+  }
+}
+
+const REASON_TEXT = { no_email: 'no e-mail', unsubscribed: 'unsubscribed', bounced: 'bounced', suppressed: 'suppressed', no_consent: 'no consent' } as const;
+
+function csvCell(v: string | null): string {
+  const s = v ?? '';
+  // Same neutralising rule as the contact export: a leading = + - @ must not become a formula in Excel.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+function segmentCommand(args: string[], values: Values, dataDir: string | undefined, io: CliIo): number {
+  const [sub, name] = args;
+  const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
+  try {
+    const db = backend.db;
+    const options: AudienceOptions = {
+      purpose: oneOf('purpose', values.purpose, ['newsletter', 'mailing'] as const) ?? 'newsletter',
+      onePerOrg: values['one-per-org'] === true,
+    };
+    const target = (): RuleInput | undefined => {
+      if (values.query !== undefined) return queryIsUsable(db, values.query, io) ? { query: values.query } : undefined;
+      if (!name) throw new UsageError(`Name a saved segment or give --query: spillover segment ${sub ?? ''} <name> | --query Q`);
+      const row = db.prepare('SELECT id, purpose, one_per_org FROM segments WHERE name = ? COLLATE NOCASE').get(name) as
+        | { id: number; purpose: 'newsletter' | 'mailing'; one_per_org: number }
+        | undefined;
+      if (!row) {
+        io.err(`Error: there is no segment named "${name}". See: spillover segment list`);
+        return undefined;
+      }
+      // A saved segment brings its own purpose and one-per-organisation choice unless the command overrides them.
+      if (values.purpose === undefined) options.purpose = row.purpose;
+      if (values['one-per-org'] === undefined) options.onePerOrg = row.one_per_org === 1;
+      return { segmentId: row.id };
+    };
+    switch (sub) {
+      case 'list': {
+        const rows = listSegments(db);
+        if (rows.length === 0) io.out('No saved segments yet. Save one with: spillover segment save <name> --query Q');
+        for (const r of rows) {
+          const count = r.lastCount === null ? '–' : String(r.lastCount);
+          const what = r.kind === 'static' ? `hand-picked list of ${r.members ?? 0}` : r.query || '(everyone)';
+          io.out(`${r.name}\t${count}\t${r.countedAt?.slice(0, 10) ?? ''}\t${what}${r.problems.length ? `\t⚠ ${r.problems.map((p) => p.message).join(' ')}` : ''}`);
+        }
+        io.out(String(rows.length));
+        return 0;
+      }
+      case 'count': {
+        const t = target();
+        if (!t) return 2;
+        const c = countAudience(db, t, options, 0);
+        // Problems with --query were shown already; a saved segment's are shown here.
+        if ('segmentId' in t) for (const p of c.problems) io.err(`Warning: ${p.message}`);
+        io.out(`Matched: ${c.matched}`);
+        const reasons = Object.entries(c.excluded.byReason)
+          .filter(([, n]) => n > 0)
+          .map(([r, n]) => `${REASON_TEXT[r as keyof typeof REASON_TEXT]} ${n}`);
+        io.out(`Excluded: ${c.excluded.total}${reasons.length ? ` (${reasons.join(', ')})` : ''}`);
+        if (options.onePerOrg) io.out(`Organisations reached: ${c.organisations.reached}; with nobody reachable: ${c.organisations.nobodyReachable}`);
+        io.out(`Recipients (${options.purpose}${options.onePerOrg ? ', one per organisation' : ''}):`);
+        io.out(String(c.audience));
+        return 0;
+      }
+      case 'members': {
+        const t = target();
+        if (!t) return 2;
+        const format = oneOf('format', values.format, ['text', 'csv'] as const) ?? 'text';
+        const a = audienceOf(db, resolveTarget(db, t), options);
+        const rows = a.ids.length === 0 ? [] : contactRowsByIds(db, a.ids);
+        if (format === 'csv') {
+          io.out(['email', 'salutation', 'title', 'first_name', 'last_name', 'organisation', 'country', 'language', 'key_contact'].join(';'));
+          for (const r of rows) {
+            io.out([r.email, r.salutation, r.title, r.firstName, r.lastName, r.organisation, r.country, r.language, r.keyContact ? 'yes' : 'no'].map(csvCell).join(';'));
+          }
+        } else {
+          for (const r of rows) io.out(`${[r.title, r.firstName, r.lastName].filter(Boolean).join(' ')} <${r.email ?? ''}>${r.organisation ? ` — ${r.organisation}` : ''}`);
+          io.out(String(rows.length));
+        }
+        return 0;
+      }
+      case 'save': {
+        if (!name) throw new UsageError('Name the segment: spillover segment save <name> --query Q');
+        if (values.query === undefined) throw new UsageError('Give the rule: spillover segment save <name> --query Q');
+        // Reference warnings wait for saveSegment, which knows the segment being saved (cycles).
+        if (!queryIsUsable(db, values.query, io, false)) return 2;
+        const existing = db.prepare('SELECT id, description FROM segments WHERE name = ? COLLATE NOCASE').get(name) as { id: number; description: string | null } | undefined;
+        try {
+          const saved = saveSegment(
+            db,
+            SegmentSave.parse({
+              ...(existing ? { id: existing.id } : {}),
+              name,
+              description: values.description ?? existing?.description ?? null,
+              kind: 'dynamic',
+              query: values.query,
+              onePerOrg: options.onePerOrg,
+              purpose: options.purpose,
+            }),
+          );
+          io.out(`${existing ? 'Updated' : 'Saved'} segment "${saved.name}": ${saved.query || '(everyone)'}`);
+          io.out(String(saved.lastCount ?? 0));
+          return 0;
+        } catch (err) {
+          if (err instanceof ApiError) {
+            io.err(`Error: ${err.message}`);
+            return 1;
+          }
+          throw err;
+        }
+      }
+      default:
+        throw new UsageError(`Unknown segment command "${sub ?? ''}". Try: spillover segment list | count | members | save`);
+    }
   } finally {
     backend.close();
   }
@@ -282,6 +454,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ code: number;
         return { code: importsCommand(positionals.slice(1), dataDir, io) };
       case 'export':
         return { code: await exportCommand(positionals.slice(1), values, dataDir, io) };
+      case 'contacts':
+        return { code: contactsCommand(positionals.slice(1), values, dataDir, io) };
+      case 'segment':
+      case 'segments':
+        return { code: segmentCommand(positionals.slice(1), values, dataDir, io) };
       default:
         throw new UsageError(`Unknown command "${command}". Run \`spillover --help\` for the list.`);
     }
@@ -300,6 +477,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ code: number;
 
 /** Entry when run as a program (bin/spillover.mjs). */
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  // `spillover segment members … | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const io: CliIo = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
   const { code, serving } = await runCli(argv, io);
   if (serving) {

@@ -25,6 +25,19 @@ import {
 } from './contacts/schemas';
 import { ImportCheck, ImportHistory, ImportOpenInput, ImportPreview, ImportProgress, ImportRequest } from './contacts/import-schemas';
 import { MEMBERSHIPS, ORGANISATION_KINDS, UI_LANGUAGES, SizeThresholds } from './domain';
+import {
+  AudienceCount,
+  AudienceMembers,
+  CountInput,
+  MembersInput,
+  Reach,
+  ReachInput,
+  SegmentDetail,
+  SegmentSave,
+  SegmentSummary,
+  StaticMembersInput,
+  Vocabulary,
+} from './segments/schemas';
 
 const NoInput = z.object({}).strict();
 
@@ -146,6 +159,19 @@ export const contract = {
   'imports/progress': method(z.object({ jobId: z.string().max(100) }).strict(), ImportProgress),
   'imports/list': method(NoInput, ImportHistory),
   'imports/undo': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.number().int(), restored: z.number().int() })),
+  /** Live count while a rule is edited: matched, excluded with reasons, audience, breakdown, preview. */
+  'segments/count': method(CountInput, AudienceCount),
+  'segments/members': method(MembersInput, AudienceMembers),
+  /** Which member organisations an audience reaches and which it misses. */
+  'segments/reach': method(ReachInput, Reach),
+  'segments/list': method(NoInput, z.object({ rows: z.array(SegmentSummary) })),
+  'segments/get': method(z.object({ id: z.number().int().positive() }).strict(), SegmentDetail),
+  'segments/save': method(SegmentSave, SegmentDetail),
+  'segments/delete': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.boolean() })),
+  'segments/addMembers': method(StaticMembersInput, SegmentDetail),
+  'segments/removeMembers': method(StaticMembersInput, SegmentDetail),
+  /** The names a rule can refer to, for the builder's pickers. */
+  'segments/vocabulary': method(NoInput, Vocabulary),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -142,3 +142,15 @@ describe('migration 3 (contacts)', () => {
     db.close();
   });
 });
+
+describe('migration 4 (segments)', () => {
+  it('keeps version-3 segments, gives them the newsletter purpose and refuses unknown purposes', () => {
+    const db = freshAt(3);
+    db.prepare("INSERT INTO segments (name, kind, rule, created_at, updated_at) VALUES ('Alle', 'dynamic', '{\"type\":\"and\",\"children\":[]}', ?, ?)").run(TS, TS);
+    migrate(db, 4);
+    expect(schemaVersion(db)).toBe(4);
+    expect(db.prepare('SELECT name, purpose FROM segments').all()).toEqual([{ name: 'Alle', purpose: 'newsletter' }]);
+    expect(() => db.prepare("UPDATE segments SET purpose = 'spam'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

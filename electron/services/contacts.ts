@@ -1,12 +1,10 @@
 /** Persons ("Kontakte"): list with the search syntax, detail, edits with a change log, bulk actions. */
 import { ApiError } from '../../shared/api';
-import { parseQuery } from '../../shared/contacts/query';
 import type { BulkAction, ContactCreate, ContactDetail, ContactList, ContactPatch, ContactRow, ContactSort } from '../../shared/contacts/schemas';
-import { compileContactQuery, type CompileContext } from '../../shared/contacts/sql';
 import type { Db } from '../db/database';
 import { history, logChange } from './changes';
 import type { HandlerTable } from './registry';
-import { readSettings } from './settings';
+import { checkQueryText } from './rules';
 
 const PRIMARY_ORG = `(SELECT po.organisation_id FROM person_organisations po WHERE po.person_id = p.id ORDER BY po.is_primary DESC, po.organisation_id LIMIT 1)`;
 const LATEST = (purpose: string): string =>
@@ -32,13 +30,6 @@ function toRow(r: RawRow): ContactRow {
   return { ...r, keyContact: r.keyContact === 1, newsletterConsent: r.newsletterConsent === 1 };
 }
 
-export function compileContext(db: Db, now = new Date()): CompileContext {
-  const s = readSettings(db);
-  const stale = new Date(now);
-  stale.setMonth(stale.getMonth() - s.staleAfterMonths);
-  return { staleBefore: stale.toISOString().slice(0, 10), today: now.toISOString().slice(0, 10), sizes: s.sizeThresholds };
-}
-
 export interface ListOptions {
   query: string;
   sort: ContactSort;
@@ -48,8 +39,8 @@ export interface ListOptions {
 }
 
 export function listContacts(db: Db, opts: ListOptions): ContactList {
-  const { query, problems } = parseQuery(opts.query);
-  const cond = compileContactQuery(query, compileContext(db));
+  const cond = checkQueryText(db, opts.query);
+  const problems = cond.allProblems;
   const where = `p.status <> 'erased' AND ${cond.sql}`;
   const total = (db.prepare(`SELECT count(*) AS n FROM persons p WHERE ${where}`).get(...cond.params) as { n: number }).n;
   const order = ORDER[opts.sort].replaceAll('{dir}', opts.desc ? 'DESC' : 'ASC');
@@ -76,10 +67,16 @@ export function contactRows(db: Db, where: string, params: unknown[], order = OR
   return (db.prepare(`${ROW_SELECT} WHERE p.status <> 'erased' AND (${where}) ORDER BY ${order}`).all(...params) as RawRow[]).map(toRow);
 }
 
+/** Contact rows for these ids, in the order given (audiences come sorted already). */
+export function contactRowsByIds(db: Db, ids: readonly number[]): ContactRow[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(contactRows(db, 'p.id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]).map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** All matching ids (for bulk actions and exports), in list order. */
 export function contactIds(db: Db, queryText: string): number[] {
-  const { query } = parseQuery(queryText);
-  const cond = compileContactQuery(query, compileContext(db));
+  const cond = checkQueryText(db, queryText);
   return (db.prepare(`SELECT p.id FROM persons p WHERE p.status <> 'erased' AND ${cond.sql} ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id`).all(...cond.params) as { id: number }[]).map((r) => r.id);
 }
 

@@ -8,7 +8,9 @@ import { ApiError, type DemoSummary } from '../../shared/api';
 import { demoCluster } from '../../shared/demo/cluster';
 import type { DemoCluster } from '../../shared/demo/types';
 import type { Db } from '../db/database';
+import { SegmentSave } from '../../shared/segments/schemas';
 import type { HandlerTable } from './registry';
+import { saveSegment } from './segments';
 
 /** Internal flag (not a user setting): the demo is offered once, on the very first start. */
 const DEMO_OFFERED_KEY = 'internal.demoOffered';
@@ -167,6 +169,9 @@ export function loadDemo(db: Db, cluster: DemoCluster = demoCluster(), now: Date
     const details = JSON.stringify({ source: 'Demo-Cluster' });
     for (const id of orgIds.values()) created.run('organisation', id, ts, details);
     for (const r of db.prepare('SELECT id FROM persons').all() as { id: number }[]) created.run('person', r.id, ts, details);
+    for (const seg of cluster.segments) {
+      saveSegment(db, SegmentSave.parse({ ...seg, kind: 'dynamic' }), now);
+    }
     markDemoOffered(db);
   })();
   return {

@@ -7,6 +7,7 @@ import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
 import { HandlerTable, type ServiceContext } from './registry';
 import { registerOrganisations } from './organisations';
+import { registerSegments } from './segments';
 import { registerSettings } from './settings';
 
 export function createHandlerTable(ctx: ServiceContext): HandlerTable {
@@ -25,6 +26,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerOrganisations(table);
   registerContactFiles(table);
   registerImports(table);
+  registerSegments(table);
   return table.assertComplete();
 }
 

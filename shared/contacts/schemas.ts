@@ -19,7 +19,19 @@ export const ListInput = z
   })
   .strict();
 
-export const QueryProblemShape = z.object({ token: z.string(), code: z.enum(['unknown_key', 'bad_value']), key: z.string(), message: z.string() });
+/**
+ * A problem with a search text or rule: a parse problem carries its position in the text; a reference to a
+ * missing topic, tag, project or segment, or a cycle between segments, names the term instead.
+ */
+export const QueryProblemShape = z.object({
+  token: z.string(),
+  code: z.enum(['unknown_key', 'bad_value', 'bad_comparator', 'unbalanced', 'dangling_operator', 'empty_group', 'unknown_reference', 'unknown_segment', 'segment_cycle']),
+  key: z.string(),
+  message: z.string(),
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+});
+export type QueryProblemShape = z.infer<typeof QueryProblemShape>;
 
 export const ContactRow = z.object({
   id: Id,

@@ -1,10 +1,13 @@
 /**
- * Compiles a contact query (shared/contacts/query.ts) into a parameterised SQL condition over `persons p`.
+ * Compiles a rule (shared/contacts/query.ts) into a parameterised SQL condition over `persons p`.
  * Values always travel as bound parameters, never inside the SQL text. Pure, so it can be tested without a
- * database and reused by the segment compiler.
+ * database; the contact list, the CLI and segments all use it.
+ *
+ * Every condition is written to be true or false, never NULL, for every person: SQL's NULL would make a
+ * person drop out of both `Q` and `NOT Q`, and `count(Q) + count(-Q) = count(all)` must hold.
  */
 import type { SizeThresholds } from '../domain';
-import type { ContactQuery, Filter } from './query';
+import { receivedParts, type Filter, type Rule } from './query';
 
 export type SqlValue = string | number;
 
@@ -13,14 +16,37 @@ export interface CompiledCondition {
   params: SqlValue[];
 }
 
+/** A saved segment as the compiler needs it: a dynamic one brings its rule, a static one (rule null) its id. */
+export interface SegmentRef {
+  id: number;
+  name: string;
+  rule: Rule | null;
+}
+
 export interface CompileContext {
   /** ISO date (YYYY-MM-DD) before which a verification counts as stale. */
   staleBefore: string;
   /** ISO date of today, for due re-contact dates. */
   today: string;
   sizes: SizeThresholds;
+  /** Looks up `segment:` references by name (case-insensitively); absent in contexts without segments. */
+  segment?: (name: string) => SegmentRef | undefined;
 }
 
+export type CompileProblemCode = 'unknown_segment' | 'segment_cycle';
+
+export interface CompileProblem {
+  code: CompileProblemCode;
+  /** The segment named in the rule. */
+  name: string;
+  message: string;
+}
+
+export interface CompiledRule extends CompiledCondition {
+  problems: CompileProblem[];
+  /** Ids of the saved segments the rule uses, directly or through other segments. */
+  segmentIds: number[];
+}
 /**
  * "One of the person's organisations satisfies `cond`" (with `o` the organisation), as a join from the
  * person's links, which the primary key serves. (`o.id IN (correlated subquery)` scanned every organisation
@@ -37,6 +63,45 @@ const latestConsent = (purposeParam: string): string =>
 function filterSql(f: Filter, ctx: CompileContext): CompiledCondition {
   const yes = f.value === 'yes';
   switch (f.key) {
+    case 'member':
+      return { sql: `${yes ? '' : 'NOT '}${orgWhere("o.membership = 'member'")}`, params: [] };
+    case 'city':
+      return { sql: orgWhere('o.city = ? COLLATE NOCASE'), params: [f.value] };
+    case 'network':
+      return {
+        sql: orgWhere('o.id IN (SELECT onw.organisation_id FROM organisation_networks onw JOIN networks n ON n.id = onw.network_id WHERE n.name = ? COLLATE NOCASE)'),
+        params: [f.value],
+      };
+    case 'employees':
+      return { sql: orgWhere(`o.employees IS NOT NULL AND o.employees ${f.op} ?`), params: [Number(f.value)] };
+    case 'salutation':
+      return { sql: 'p.salutation = ?', params: [f.value] };
+    case 'function':
+      return { sql: "coalesce(p.function, '') LIKE ? ESCAPE '\\'", params: [`%${likeEscape(f.value)}%`] };
+    case 'email':
+      return { sql: "coalesce(p.email, '') LIKE ? ESCAPE '\\'", params: [`%${likeEscape(f.value)}%`] };
+    case 'verified':
+      // Never verified counts as verified before any date, so `verified:<2025-01-01` finds it for upkeep.
+      if (f.value === 'never') return { sql: 'p.last_verified IS NULL', params: [] };
+      return { sql: `coalesce(substr(p.last_verified, 1, 10), '') ${f.op} ?`, params: [f.value] };
+    case 'received': {
+      const { topic, since } = receivedParts(f.value);
+      const conds = ["d.status = 'sent'", 'd.person_id IS NOT NULL'];
+      const params: SqlValue[] = [];
+      if (since) {
+        conds.push('d.sent_at >= ?');
+        params.push(since);
+      }
+      if (topic) {
+        conds.push(`d.newsletter_id IN (SELECT ni.newsletter_id FROM newsletter_items ni JOIN content_items ci ON ci.id = ni.item_id
+                    JOIN topics t ON t.id = ci.topic_id WHERE t.name = ? COLLATE NOCASE)`);
+        params.push(topic);
+      }
+      return { sql: `p.id IN (SELECT d.person_id FROM deliveries d WHERE ${conds.join(' AND ')})`, params };
+    }
+    case 'segment':
+      // Resolved by compileRule, which knows the segments and guards against cycles.
+      return { sql: '0', params: [] };
     case 'kind':
       return { sql: orgWhere('o.kind = ?'), params: [f.value] };
     case 'membership':
@@ -99,7 +164,7 @@ function filterSql(f: Filter, ctx: CompileContext): CompiledCondition {
     case 'status':
       return { sql: 'p.status = ?', params: [f.value] };
     case 'source':
-      return { sql: "p.source LIKE ? ESCAPE '\\'", params: [`%${likeEscape(f.value)}%`] };
+      return { sql: "coalesce(p.source, '') LIKE ? ESCAPE '\\'", params: [`%${likeEscape(f.value)}%`] };
     case 'stale':
       return { sql: `${yes ? '' : 'NOT '}(p.last_verified IS NULL OR p.last_verified < ?)`, params: [ctx.staleBefore] };
     case 'recontact':
@@ -111,7 +176,7 @@ function filterSql(f: Filter, ctx: CompileContext): CompiledCondition {
           params: [],
         };
       }
-      return { sql: `${latestConsent('?')} = 'given'`, params: [f.value] };
+      return { sql: `coalesce(${latestConsent('?')}, '') = 'given'`, params: [f.value] };
   }
 }
 
@@ -124,18 +189,55 @@ export function ftsPhrase(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;
 }
 
-export function compileContactQuery(q: ContactQuery, ctx: CompileContext): CompiledCondition {
-  const parts: string[] = [];
+/**
+ * Compiles a rule. References to saved segments are inlined (a dynamic segment's rule) or joined (a static
+ * list); a missing segment or a cycle is reported and compiles to "no one", so callers can show the problem
+ * instead of a silently empty audience.
+ */
+export function compileRule(rule: Rule, ctx: CompileContext): CompiledRule {
+  const problems: CompileProblem[] = [];
+  const segmentIds = new Set<number>();
   const params: SqlValue[] = [];
-  for (const w of q.words) {
-    // Each word is a prefix: "müll" finds Müller, "jana@carb" finds jana@carbonwerk.example.
-    parts.push('p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)');
-    params.push(`${ftsPhrase(w)}*`);
-  }
-  for (const f of q.filters) {
-    const c = filterSql(f, ctx);
-    parts.push(f.negated ? `NOT (${c.sql})` : `(${c.sql})`);
-    params.push(...c.params);
-  }
-  return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params };
+
+  const walk = (r: Rule, visiting: readonly number[]): string => {
+    switch (r.type) {
+      case 'word':
+        // Each word is a prefix: "müll" finds Müller, "jana@carb" finds jana@carbonwerk.example.
+        params.push(`${ftsPhrase(r.text)}*`);
+        return 'p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)';
+      case 'not':
+        return `NOT (${walk(r.child, visiting)})`;
+      case 'and':
+      case 'or':
+        if (r.children.length === 0) return r.type === 'and' ? '1' : '0';
+        return r.children.map((c) => `(${walk(c, visiting)})`).join(r.type === 'and' ? ' AND ' : ' OR ');
+      case 'filter': {
+        if (r.key === 'segment') return segmentSql(r.value, visiting);
+        const c = filterSql(r, ctx);
+        params.push(...c.params);
+        return c.sql;
+      }
+    }
+  };
+
+  const segmentSql = (name: string, visiting: readonly number[]): string => {
+    const seg = ctx.segment?.(name);
+    if (!seg) {
+      problems.push({ code: 'unknown_segment', name, message: `There is no saved segment named "${name}".` });
+      return '0';
+    }
+    if (visiting.includes(seg.id)) {
+      problems.push({ code: 'segment_cycle', name, message: `Segment "${seg.name}" uses itself (through segment: references); remove one of them.` });
+      return '0';
+    }
+    segmentIds.add(seg.id);
+    if (seg.rule === null) {
+      params.push(seg.id);
+      return 'p.id IN (SELECT sm.person_id FROM segment_members sm WHERE sm.segment_id = ?)';
+    }
+    return walk(seg.rule, [...visiting, seg.id]);
+  };
+
+  const sql = walk(rule, []);
+  return { sql, params, problems, segmentIds: [...segmentIds] };
 }

@@ -10,7 +10,7 @@
  * reshuffle everyone else.
  */
 import type { InformationKind, OrganisationKind, Salutation } from '../domain';
-import type { DemoCluster, DemoConsent, DemoOrganisation, DemoPerson, DemoProject } from './types';
+import type { DemoCluster, DemoConsent, DemoOrganisation, DemoPerson, DemoProject, DemoSegment } from './types';
 
 const NETWORK_NAME = 'Leichtbau-Cluster Mittelelbe';
 
@@ -885,6 +885,41 @@ function toOrganisation(o: OrgSpec): DemoOrganisation {
   };
 }
 
+/**
+ * The circles DOMAIN.md names: key contacts who pass information on, the not-funded SMEs (the members the
+ * papers worry about most), partners abroad in their language, each project group, and every member once.
+ */
+const SEGMENTS: DemoSegment[] = [
+  {
+    name: 'Schlüsselkontakte der Mitglieder',
+    description: 'Die Ansprechpartner, die Informationen in ihre Organisation weitertragen.',
+    query: 'key:yes member:yes',
+    onePerOrg: false,
+    purpose: 'newsletter',
+  },
+  {
+    name: 'Nicht geförderte KMU mit Interesse an Auslandsmärkten',
+    description: 'Mitglieder ohne Projektförderung, die von den Erfahrungen der geförderten lernen sollen.',
+    query: 'member:yes funded:no (size:micro OR size:small OR size:medium OR kind:startup) interest:foreign_markets',
+    onePerOrg: false,
+    purpose: 'mailing',
+  },
+  {
+    name: 'Englischsprachige Partner im Ausland',
+    description: 'Partner in den Partnerregionen, auf Englisch angesprochen.',
+    query: 'membership:partner_abroad lang:en',
+    onePerOrg: false,
+    purpose: 'newsletter',
+  },
+  {
+    name: 'Alle Mitglieder, je Organisation eine Person',
+    description: 'Jede Mitgliedsorganisation einmal: der Schlüsselkontakt, sonst die zuletzt geprüfte Person.',
+    query: 'member:yes',
+    onePerOrg: true,
+    purpose: 'newsletter',
+  },
+];
+
 /** Builds a fresh copy on every call, so callers may mutate the result without affecting later calls. */
 export function demoCluster(): DemoCluster {
   return {
@@ -900,5 +935,15 @@ export function demoCluster(): DemoCluster {
       regions: [...project.regions],
       participants: project.participants.map((part) => ({ ...part })),
     })),
+    segments: [
+      ...SEGMENTS.map((seg) => ({ ...seg })),
+      ...PROJECTS.map((project) => ({
+        name: `Projektgruppe ${project.acronym}`,
+        description: `Alle Personen aus Organisationen im Projekt „${project.title}“.`,
+        query: `project:${project.acronym}`,
+        onePerOrg: false,
+        purpose: 'mailing' as const,
+      })),
+    ],
   };
 }

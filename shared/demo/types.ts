@@ -88,4 +88,14 @@ export interface DemoCluster {
   organisations: DemoOrganisation[];
   persons: DemoPerson[];
   projects: DemoProject[];
+  /** Saved segments in the search syntax (shared/contacts/query.ts): the circles the papers talk about. */
+  segments: DemoSegment[];
+}
+
+export interface DemoSegment {
+  name: string;
+  description: string;
+  query: string;
+  onePerOrg: boolean;
+  purpose: 'newsletter' | 'mailing';
 }

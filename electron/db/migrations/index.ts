@@ -1,6 +1,7 @@
 import { sql as members } from './001-members';
 import { sql as communication } from './002-communication';
 import { sql as contacts } from './003-contacts';
+import { sql as segments } from './004-segments';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'members', sql: members },
   { version: 2, name: 'communication', sql: communication },
   { version: 3, name: 'contacts', sql: contacts },
+  { version: 4, name: 'segments', sql: segments },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -20,7 +20,7 @@ import { ContactsTable } from './ContactsTable';
 import { FilterPanel } from './FilterPanel';
 import { listHash, queryFromHash } from './contactsHash';
 import { ExportMenu } from './ExportMenu';
-import { classifyProblem, filterCount, withoutFilters } from './queryText';
+import { classifyProblem, filterCount, problemText, withoutFilters } from './queryText';
 import { useContactPages } from './useContactPages';
 
 const DEBOUNCE_MS = 150;
@@ -234,15 +234,11 @@ export function ContactsScreen() {
       </Group>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap" mih={22}>
         <Stack gap={2} role="status">
-          {problems.map((p) => (
-            <Group key={p.token} gap={6} wrap="nowrap">
+          {problems.map((p, i) => (
+            <Group key={`${i}:${p.token}`} gap={6} wrap="nowrap">
               <IconAlertTriangle size={14} color="var(--mantine-color-orange-7)" aria-hidden="true" />
               <Text size="xs" c="orange.9">
-                {p.kind === 'unknownKey'
-                  ? t('contacts.problemUnknownKey', { token: p.token })
-                  : p.kind === 'badValue'
-                    ? t('contacts.problemBadValue', { token: p.token, filter: t(`contacts.filter.${p.key}`) })
-                    : t('contacts.problemOther', { token: p.token, message: p.message })}
+                {problemText(t, p)}
               </Text>
             </Group>
           ))}

@@ -6,10 +6,10 @@ import { Button, Group, Input, MultiSelect, SegmentedControl, Select, SimpleGrid
 import { IconFilterOff } from '@tabler/icons-react';
 import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseQuery, SIZE_CLASSES, type FilterKey } from '../../../../shared/contacts/query';
+import { SIZE_CLASSES, type FilterKey } from '../../../../shared/contacts/query';
 import { INFORMATION_KINDS, MEMBERSHIPS, ORGANISATION_KINDS } from '../../../../shared/domain';
 import { useFormatters } from '../../format';
-import { filterValues, withFilterValues, withoutFilters } from './queryText';
+import { filterValues, firstNegated, withFilterValues, withoutFilters } from './queryText';
 
 type Option = { value: string; label: string };
 
@@ -82,7 +82,7 @@ export const FilterPanel = memo(function FilterPanel({ text, onChange, countries
     one('lang'),
     fmt.languageName,
   );
-  const negated = parseQuery(text).query.filters.find((f) => f.negated);
+  const negated = firstNegated(text);
 
   return (
     <>

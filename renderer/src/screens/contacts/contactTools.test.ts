@@ -21,7 +21,7 @@ describe('addresses inside Kontakte', () => {
   it('quote a source so that it parses back to one filter', () => {
     const text = filterText('source', 'Messe "JEC" 2026');
     expect(text).toBe('source:"Messe JEC 2026"');
-    expect(parseQuery(text).query.filters).toEqual([{ key: 'source', value: 'Messe JEC 2026', negated: false }]);
+    expect(parseQuery(text).rule).toEqual({ type: 'filter', key: 'source', op: '=', value: 'Messe JEC 2026' });
     expect(filterText('source', 'CRM')).toBe('source:CRM');
   });
 });

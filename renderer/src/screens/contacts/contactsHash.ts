@@ -3,7 +3,7 @@
  * `#/contacts/upkeep` and `#/contacts/duplicates` the other tabs. Kept in the hash so Back, reload and
  * links (the upkeep cards, "Zu den Kontakten" after an import) land on the same view.
  */
-import { formatQuery, type FilterKey } from '../../../../shared/contacts/query';
+import { formatFilter, type FilterKey } from '../../../../shared/contacts/query';
 
 export const CONTACT_TABS = ['list', 'import', 'upkeep', 'duplicates'] as const;
 export type ContactsTab = (typeof CONTACT_TABS)[number];
@@ -31,5 +31,5 @@ export function listHash(query: string): string {
 
 /** One filter as search text, quoted as the parser expects: `source:"Messe JEC 2026"`. */
 export function filterText(key: FilterKey, value: string): string {
-  return formatQuery({ words: [], filters: [{ key, value, negated: false }] });
+  return formatFilter({ key, op: '=', value });
 }

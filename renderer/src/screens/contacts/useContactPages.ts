@@ -4,7 +4,7 @@
  * yet, the previous result stays on screen instead of flashing empty.
  */
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { QueryProblem } from '../../../../shared/contacts/query';
+import type { QueryProblemShape as QueryProblem } from '../../../../shared/contacts/schemas';
 import type { ContactRow, ContactSort } from '../../../../shared/contacts/schemas';
 import { call } from '../../api';
 import { PAGE_SIZE, PageCache } from './pageCache';
