@@ -21,7 +21,8 @@ import { analyseImport, applyImport, undoImport, UndoError, type ImportSettings 
 import { ImportReadError, readSource, type ReadOptions, type SourceTable } from './imports/read';
 import { contactIds, contactRowsByIds } from './services/contacts';
 import { checkQueryText } from './services/rules';
-import { audienceOf, countAudience, listSegments, resolveTarget, saveSegment } from './services/segments';
+import { audienceOf } from './services/audience';
+import { countAudience, listSegments, resolveTarget, saveSegment } from './services/segments';
 import { SegmentSave } from '../shared/segments/schemas';
 import { ApiError } from '../shared/api';
 import { clearData, isEmpty, loadDemo } from './services/demo';
@@ -313,7 +314,8 @@ function segmentCommand(args: string[], values: Values, dataDir: string | undefi
         const t = target();
         if (!t) return 2;
         const format = oneOf('format', values.format, ['text', 'csv'] as const) ?? 'text';
-        const a = audienceOf(db, resolveTarget(db, t), options);
+        const checked = resolveTarget(db, t);
+        const a = audienceOf(db, checked.rule, checked.ctx, options);
         const rows = a.ids.length === 0 ? [] : contactRowsByIds(db, a.ids);
         if (format === 'csv') {
           io.out(['email', 'salutation', 'title', 'first_name', 'last_name', 'organisation', 'country', 'language', 'key_contact'].join(';'));

@@ -39,6 +39,7 @@ export function knownNames(db: Db): KnownNames {
 
 export interface CheckedRule extends CompiledRule {
   rule: Rule;
+  ctx: CompileContext;
   /** Parse, reference and segment problems together, in the shape the API carries. */
   allProblems: QueryProblemShape[];
 }
@@ -48,7 +49,7 @@ export function checkRule(db: Db, rule: Rule, parseProblems: QueryProblemShape[]
   const compiled = compileRule(rule, ctx);
   const refs = referenceProblems(rule, knownNames(db)).map((p) => ({ token: p.token, code: p.code, key: p.key, message: p.message }));
   const segs = compiled.problems.map((p) => ({ token: `segment:${p.name}`, code: p.code, key: 'segment', message: p.message }));
-  return { ...compiled, rule, allProblems: [...parseProblems, ...refs, ...segs] };
+  return { ...compiled, rule, ctx, allProblems: [...parseProblems, ...refs, ...segs] };
 }
 
 /** The search box and `--query`: parse leniently, then check. */

@@ -10,7 +10,6 @@ import type { OrganisationKind } from '../../shared/domain';
 import type {
   AudienceCount,
   AudienceOptions,
-  ExclusionReason,
   Reach,
   RuleInput,
   SegmentDetail,
@@ -20,13 +19,11 @@ import type {
 import { EXCLUSION_REASONS, SegmentSave as SegmentSaveSchema } from '../../shared/segments/schemas';
 import type { z } from 'zod';
 import type { Db } from '../db/database';
-import { emailHash } from '../imports/importer';
+import { audienceOf } from './audience';
 import { contactRowsByIds } from './contacts';
 import type { HandlerTable } from './registry';
 import { checkRule, compileContext, knownNames, type CheckedRule } from './rules';
 
-const PRIMARY_ORG = `(SELECT po.organisation_id FROM person_organisations po WHERE po.person_id = p.id ORDER BY po.is_primary DESC, po.organisation_id LIMIT 1)`;
-const NAME_ORDER = 'p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.id';
 
 interface SegmentRow {
   id: number;
@@ -67,138 +64,10 @@ export function resolveTarget(db: Db, target: RuleInput): CheckedRule {
   return checkRule(db, storedRule(row) ?? { type: 'filter', key: 'segment', op: '=', value: row.name });
 }
 
-interface Candidate {
-  id: number;
-  org: number | null;
-  key: boolean;
-  verified: string;
-  language: string;
-  reason: ExclusionReason | null;
-}
-
-export interface Audience {
-  matched: number;
-  excluded: Record<ExclusionReason, number>;
-  reachable: number;
-  /** Persons who receive it, in name order. */
-  ids: number[];
-  /** Per organisation with matched persons: reached, and the exclusion reasons met there. */
-  organisations: Map<number, { reached: boolean; reasons: Set<ExclusionReason> }>;
-  languages: Map<string, number>;
-}
-
-/** sha256 of each address, remembered: suppressions are few, but counting runs on every keystroke. */
-const hashMemo = new Map<string, string>();
-function memoHash(email: string): string {
-  let h = hashMemo.get(email);
-  if (h === undefined) {
-    if (hashMemo.size > 500_000) hashMemo.clear();
-    h = emailHash(email);
-    hashMemo.set(email, h);
-  }
-  return h;
-}
-
-/**
- * Who a rule reaches for a purpose. Erased persons never match. Of the matched, a person is excluded for the
- * first reason that applies: no e-mail, unsubscribed, bounced, a suppressed address, no consent for the
- * purpose (the latest consent record for their current address decides). "One per organisation" keeps, per
- * primary organisation, the key contact, else the most recently verified, else the first by name; persons
- * without an organisation are each kept.
- */
-export function audienceOf(db: Db, checked: CheckedRule, options: AudienceOptions): Audience {
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.email, p.status, p.key_contact, coalesce(p.last_verified, ''), p.language, ${PRIMARY_ORG} AS org,
-              coalesce((SELECT c.action FROM consents c WHERE c.person_id = p.id AND c.purpose = ? AND c.email = p.email
-                        ORDER BY c.at DESC, c.id DESC LIMIT 1), '') = 'given'
-       FROM persons p WHERE p.status <> 'erased' AND (${checked.sql}) ORDER BY ${NAME_ORDER}`,
-    )
-    .raw()
-    .all(options.purpose, ...checked.params) as [number, string | null, string, number, string, string, number | null, number][];
-  const suppressed = new Set((db.prepare('SELECT email_hash FROM suppressions').raw().all() as [string][]).map((r) => r[0]));
-
-  const excluded = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
-  const organisations = new Map<number, { reached: boolean; reasons: Set<ExclusionReason> }>();
-  const reachable: Candidate[] = [];
-  for (const [id, email, status, key, verified, language, org, consent] of rows) {
-    const reason: ExclusionReason | null =
-      email === null || email === ''
-        ? 'no_email'
-        : status === 'unsubscribed'
-          ? 'unsubscribed'
-          : status === 'bounced'
-            ? 'bounced'
-            : suppressed.size > 0 && suppressed.has(memoHash(email))
-              ? 'suppressed'
-              : consent !== 1
-                ? 'no_consent'
-                : null;
-    if (org !== null && !organisations.has(org)) organisations.set(org, { reached: false, reasons: new Set() });
-    if (reason) {
-      excluded[reason] += 1;
-      if (org !== null) organisations.get(org)?.reasons.add(reason);
-      continue;
-    }
-    reachable.push({ id, org, key: key === 1, verified, language, reason });
-  }
-
-  let chosen = reachable;
-  if (options.onePerOrg) {
-    // Rows arrive in name order, so on a tie the earlier one (first by name) stays.
-    const best = new Map<number, Candidate>();
-    for (const c of reachable) {
-      if (c.org === null) continue;
-      const cur = best.get(c.org);
-      if (!cur || (c.key && !cur.key) || (c.key === cur.key && c.verified > cur.verified)) best.set(c.org, c);
-    }
-    chosen = reachable.filter((c) => c.org === null || best.get(c.org) === c);
-  }
-  const languages = new Map<string, number>();
-  for (const c of chosen) {
-    if (c.org !== null) {
-      const o = organisations.get(c.org);
-      if (o) o.reached = true;
-    }
-    languages.set(c.language, (languages.get(c.language) ?? 0) + 1);
-  }
-  const excludedTotal = Object.values(excluded).reduce((a, b) => a + b, 0);
-  return { matched: rows.length, excluded, reachable: rows.length - excludedTotal, ids: chosen.map((c) => c.id), organisations, languages };
-}
-
-interface OrgFacts {
-  kind: OrganisationKind;
-  funded: boolean;
-  name: string;
-  membership: string;
-}
-
-function orgFacts(db: Db): Map<number, OrgFacts> {
-  const rows = db
-    .prepare(
-      `SELECT o.id, o.kind, o.name, o.membership,
-              EXISTS (SELECT 1 FROM project_organisations x WHERE x.organisation_id = o.id AND x.funded = 1) AS funded
-       FROM organisations o`,
-    )
-    .all() as { id: number; kind: OrganisationKind; name: string; membership: string; funded: number }[];
-  return new Map(rows.map((r) => [r.id, { kind: r.kind, name: r.name, membership: r.membership, funded: r.funded === 1 }]));
-}
-
 export function countAudience(db: Db, target: RuleInput, options: AudienceOptions, previewLimit: number): AudienceCount {
   const started = performance.now();
   const checked = resolveTarget(db, target);
-  const a = audienceOf(db, checked, options);
-  const facts = orgFacts(db);
-  const primaryOrgs = db.prepare(`SELECT p.id, ${PRIMARY_ORG} AS org FROM persons p WHERE p.id IN (SELECT value FROM json_each(?))`);
-  // Breakdowns by the primary organisation of each recipient.
-  const byKind = new Map<OrganisationKind | null, number>();
-  let funded = 0;
-  for (const r of primaryOrgs.raw().iterate(JSON.stringify(a.ids)) as IterableIterator<[number, number | null]>) {
-    const f = r[1] === null ? undefined : facts.get(r[1]);
-    const kind = f?.kind ?? null;
-    byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-    if (f?.funded) funded += 1;
-  }
+  const a = audienceOf(db, checked.rule, checked.ctx, options);
   let reached = 0;
   let nobody = 0;
   for (const o of a.organisations.values()) {
@@ -216,8 +85,8 @@ export function countAudience(db: Db, target: RuleInput, options: AudienceOption
     audience: a.ids.length,
     organisations: { reached, nobodyReachable: nobody },
     breakdown: {
-      byKind: [...byKind].map(([kind, count]) => ({ kind, count })).sort((x, y) => y.count - x.count),
-      funded: { funded, notFunded: a.ids.length - funded },
+      byKind: [...a.byKind].map(([kind, count]) => ({ kind, count })).sort((x, y) => y.count - x.count),
+      funded: { funded: a.funded, notFunded: a.ids.length - a.funded },
       byLanguage: [...a.languages].map(([language, count]) => ({ language, count })).sort((x, y) => y.count - x.count),
     },
     preview: contactRowsByIds(db, a.ids.slice(0, previewLimit)),
@@ -227,7 +96,8 @@ export function countAudience(db: Db, target: RuleInput, options: AudienceOption
 
 /** Member organisations reached and missed: no member organisation should stay uninformed. */
 export function reachOf(db: Db, target: RuleInput, options: AudienceOptions): Reach {
-  const a = audienceOf(db, resolveTarget(db, target), options);
+  const checked = resolveTarget(db, target);
+  const a = audienceOf(db, checked.rule, checked.ctx, options);
   const members = db
     .prepare(
       `SELECT o.id, o.name, o.kind, EXISTS (SELECT 1 FROM person_organisations po JOIN persons p ON p.id = po.person_id
@@ -358,7 +228,8 @@ export function renameInSegments(db: Db, key: 'segment' | 'topic' | 'tag' | 'pro
 
 function recount(db: Db, id: number, ts: string): void {
   const row = segmentRow(db, id);
-  const a = audienceOf(db, resolveTarget(db, { segmentId: id }), { purpose: row.purpose, onePerOrg: row.one_per_org === 1 });
+  const checked = resolveTarget(db, { segmentId: id });
+  const a = audienceOf(db, checked.rule, checked.ctx, { purpose: row.purpose, onePerOrg: row.one_per_org === 1 });
   db.prepare('UPDATE segments SET last_count = ?, counted_at = ? WHERE id = ?').run(a.ids.length, ts, id);
 }
 
@@ -400,7 +271,8 @@ export function registerSegments(table: HandlerTable): void {
   table
     .register('segments/count', (input, { db }) => countAudience(db, input.target, input.options, input.previewLimit))
     .register('segments/members', (input, { db }) => {
-      const a = audienceOf(db, resolveTarget(db, input.target), input.options);
+      const checked = resolveTarget(db, input.target);
+      const a = audienceOf(db, checked.rule, checked.ctx, input.options);
       return { total: a.ids.length, rows: contactRowsByIds(db, a.ids.slice(input.offset, input.offset + input.limit)) };
     })
     .register('segments/reach', (input, { db }) => reachOf(db, input.target, input.options))
