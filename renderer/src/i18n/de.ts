@@ -263,6 +263,11 @@ export const de = {
       appliesTo_other: 'Gilt für {{n}} ausgewählte Personen.',
       apply: 'Anwenden',
       changed: '{{n}} geändert',
+      addToList: 'Zu Liste hinzufügen',
+      list: 'Liste (handverlesene Zielgruppe)',
+      listHint: 'Eine vorhandene Liste wählen oder einen neuen Namen eingeben.',
+      addedToList: 'Liste „{{name}}“ hat jetzt {{n}} Personen.',
+      notAList: '„{{name}}“ ist eine Zielgruppe mit Regeln, keine Liste. Bitte einen anderen Namen wählen.',
     },
     detail: {
       organisations: 'Organisationen',

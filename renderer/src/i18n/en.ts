@@ -264,6 +264,11 @@ export const en: Messages = {
       appliesTo_other: 'Applies to {{n}} selected persons.',
       apply: 'Apply',
       changed: '{{n}} changed',
+      addToList: 'Add to list',
+      list: 'List (hand-picked segment)',
+      listHint: 'Choose an existing list or type a new name.',
+      addedToList: 'List "{{name}}" now has {{n}} persons.',
+      notAList: '"{{name}}" is a segment defined by rules, not a list. Please choose another name.',
     },
     detail: {
       organisations: 'Organisations',

@@ -2,15 +2,16 @@
  * Actions for the selected persons. Each asks once in a dialog that says how many persons it touches
  * (and, for tags and topics, which one), because a bulk change is not undone with a click.
  */
-import { Button, Group, Modal, Paper, Text, TextInput } from '@mantine/core';
-import { IconCheck, IconHash, IconStar, IconStarOff, IconTag, IconTagOff, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Autocomplete, Button, Group, Modal, Paper, Text, TextInput } from '@mantine/core';
+import { IconCheck, IconHash, IconListCheck, IconStar, IconStarOff, IconTag, IconTagOff, IconX } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { call } from '../../api';
 import { useTranslation } from 'react-i18next';
 import type { BulkAction } from '../../../../shared/contacts/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
 import { useFormatters } from '../../format';
 
-type Kind = 'addTag' | 'removeTag' | 'addTopic' | 'markVerified' | 'setKeyContact' | 'unsetKeyContact';
+type Kind = 'addTag' | 'removeTag' | 'addTopic' | 'markVerified' | 'setKeyContact' | 'unsetKeyContact' | 'addToList';
 
 const ICONS: Record<Kind, ReactNode> = {
   addTag: <IconTag size={14} aria-hidden="true" />,
@@ -19,9 +20,10 @@ const ICONS: Record<Kind, ReactNode> = {
   markVerified: <IconCheck size={14} aria-hidden="true" />,
   setKeyContact: <IconStar size={14} aria-hidden="true" />,
   unsetKeyContact: <IconStarOff size={14} aria-hidden="true" />,
+  addToList: <IconListCheck size={14} aria-hidden="true" />,
 };
 
-function actionOf(kind: Kind, value: string): BulkAction {
+function actionOf(kind: Exclude<Kind, 'addToList'>, value: string): BulkAction {
   switch (kind) {
     case 'addTag':
       return { type: 'addTag', tag: value };
@@ -45,11 +47,13 @@ export interface BulkBarProps {
   /** True while the ids of all matches are being fetched. */
   selecting: boolean;
   onRun(action: BulkAction): Promise<void>;
+  /** Adds the selection to the hand-picked list (a static segment) of this name, creating it if new. */
+  onAddToList(name: string): Promise<void>;
   onSelectAll(): void;
   onClear(): void;
 }
 
-export function BulkBar({ count, total, allMatching, selecting, onRun, onSelectAll, onClear }: BulkBarProps) {
+export function BulkBar({ count, total, allMatching, selecting, onRun, onAddToList, onSelectAll, onClear }: BulkBarProps) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [kind, setKind] = useState<Kind | null>(null);
@@ -57,7 +61,19 @@ export function BulkBar({ count, total, allMatching, selecting, onRun, onSelectA
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const needsValue = kind === 'addTag' || kind === 'removeTag' || kind === 'addTopic';
+  const needsValue = kind === 'addTag' || kind === 'removeTag' || kind === 'addTopic' || kind === 'addToList';
+  const [lists, setLists] = useState<string[]>([]);
+  useEffect(() => {
+    if (kind !== 'addToList') return;
+    let live = true;
+    call('segments/vocabulary', {}).then(
+      (v) => live && setLists(v.segments.filter((s) => s.kind === 'static').map((s) => s.name)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind]);
 
   const open = (k: Kind): void => {
     setKind(k);
@@ -76,7 +92,7 @@ export function BulkBar({ count, total, allMatching, selecting, onRun, onSelectA
     }
     setBusy(true);
     setError(undefined);
-    onRun(actionOf(kind, v))
+    (kind === 'addToList' ? onAddToList(v) : onRun(actionOf(kind, v)))
       .then(() => setKind(null), setError)
       .finally(() => setBusy(false));
   };
@@ -110,11 +126,27 @@ export function BulkBar({ count, total, allMatching, selecting, onRun, onSelectA
         </Button>
       </Group>
       <Group gap="xs" wrap="wrap">
-        {(['addTag', 'removeTag', 'addTopic', 'markVerified', 'setKeyContact', 'unsetKeyContact'] as const).map(button)}
+        {(['addTag', 'removeTag', 'addTopic', 'markVerified', 'setKeyContact', 'unsetKeyContact', 'addToList'] as const).map(button)}
       </Group>
       <Modal opened={kind !== null} onClose={() => !busy && setKind(null)} title={kind ? t(`contacts.bulk.${kind}`) : ''} centered>
         <form onSubmit={submit} noValidate>
-          {needsValue && (
+          {kind === 'addToList' && (
+            <Autocomplete
+              data-autofocus
+              label={t('contacts.bulk.list')}
+              description={t('contacts.bulk.listHint')}
+              data={lists}
+              value={value}
+              onChange={(v) => {
+                setValue(v);
+                setMissing(false);
+              }}
+              error={missing ? t('contacts.bulk.required') : undefined}
+              maxLength={120}
+              mb="sm"
+            />
+          )}
+          {needsValue && kind !== 'addToList' && (
             <TextInput
               data-autofocus
               label={t(kind === 'addTopic' ? 'contacts.bulk.topic' : 'contacts.bulk.tag')}

@@ -155,6 +155,19 @@ export function ContactsScreen() {
     [selected, reload, t, fmt],
   );
 
+  /** Hand-picked lists are segments too: add to an existing list, or create one with this name. */
+  const addToList = useCallback(
+    async (name: string) => {
+      const { segments } = await call('segments/vocabulary', {});
+      const existing = segments.find((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+      if (existing && existing.kind !== 'static') throw new Error(t('contacts.bulk.notAList', { name: existing.name }));
+      const personIds = [...selected];
+      const res = existing ? await call('segments/addMembers', { segmentId: existing.id, personIds }) : await call('segments/save', { name, kind: 'static', personIds });
+      setNotice(t('contacts.bulk.addedToList', { name: res.name, n: fmt.number(res.members ?? 0) }));
+    },
+    [selected, t, fmt],
+  );
+
   const onErased = useCallback(
     (id: number, name: string) => {
       setSelected((prev) => {
@@ -265,6 +278,7 @@ export function ContactsScreen() {
           allMatching={allOf === query}
           selecting={selecting}
           onRun={runBulk}
+          onAddToList={addToList}
           onSelectAll={() => void selectAllMatching()}
           onClear={clearSelection}
         />
