@@ -32,6 +32,8 @@ export function makeFormatters(lang: string): Formatters {
   const stamp = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const regions = displayNames(lang, 'region');
   const languages = displayNames(lang, 'language');
+  const countryNames = new Map<string, string>();
+  const languageNames = new Map<string, string>();
   return {
     language: lang,
     number: (n) => num.format(n),
@@ -45,20 +47,32 @@ export function makeFormatters(lang: string): Formatters {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : stamp.format(d);
     },
+    // Remembered per formatter: Intl.DisplayNames costs a few microseconds a call, and a scrolling table asks
+    // for the same few names thousands of times.
     country: (code) => {
       if (!code) return EMPTY;
-      try {
-        return regions?.of(code) ?? code;
-      } catch {
-        return code;
+      let name = countryNames.get(code);
+      if (name === undefined) {
+        try {
+          name = regions?.of(code) ?? code;
+        } catch {
+          name = code;
+        }
+        countryNames.set(code, name);
       }
+      return name;
     },
     languageName: (code) => {
-      try {
-        return languages?.of(code) ?? code;
-      } catch {
-        return code;
+      let name = languageNames.get(code);
+      if (name === undefined) {
+        try {
+          name = languages?.of(code) ?? code;
+        } catch {
+          name = code;
+        }
+        languageNames.set(code, name);
       }
+      return name;
     },
   };
 }
