@@ -50,7 +50,8 @@ function valuesFor(key: FilterKey, db: ReturnType<typeof startBackend>['db']): s
     default: {
       // Enums: every value they accept.
       const def = FILTER_KEYS[key];
-      return 'options' in def && Array.isArray(def.options) ? def.options.filter((o): o is string => typeof o === 'string') : [];
+      const options: readonly unknown[] = 'options' in def && Array.isArray(def.options) ? def.options : [];
+      return options.filter((o): o is string => typeof o === 'string');
     }
   }
 }

@@ -235,7 +235,9 @@ export function valueProblem(f: Pick<Filter, 'key' | 'op' | 'value'>): Extract<Q
 
 /** One term: a word, or a filter with its comparator split off (`verified:<2025-01-01`). */
 function parseTerm(tok: Token, problems: QueryProblem[]): Rule | undefined {
-  let text = tok.text;
+  // Composed here rather than before tokenizing, so positions stay offsets into the text as typed (a macOS
+  // paste brings "u" + combining diaeresis, one character more than "ü"), while keys like größe still resolve.
+  let text = tok.text.normalize('NFC');
   let negated = false;
   if (text.startsWith('-') && text.length > 1) {
     negated = true;
@@ -298,8 +300,7 @@ export function simplify(rule: Rule): Rule {
  * left out (or closed), never thrown, so the search box keeps working while the user types.
  */
 export function parseQuery(input: string): { rule: Rule; problems: QueryProblem[] } {
-  const text = input.normalize('NFC');
-  const tokens = tokenize(text);
+  const tokens = tokenize(input);
   const problems: QueryProblem[] = [];
   let i = 0;
   const problemAt = (tok: Token, code: QueryProblemCode, message: string): void => {
@@ -437,7 +438,16 @@ export function receivedParts(value: string): { topic: string | null; since: str
   return { topic: topic === '*' ? null : topic, since: m?.groups?.since ?? null };
 }
 
-/** The names a rule may refer to, as the database knows them (compared case-insensitively). */
+/**
+ * A name as the database compares it: `COLLATE NOCASE` and LIKE fold the ASCII letters only, so "Ätzen" and
+ * "ätzen" are two names there (the UNIQUE constraints allow both) and `topic:ätzen` does not find "Ätzen".
+ * Reference checks and renames must compare the same way, or a filter that matches no one goes unreported.
+ */
+export function nocase(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** The names a rule may refer to, as the database knows them (compared case-insensitively, see `nocase`). */
 export interface KnownNames {
   topic: readonly string[];
   tag: readonly string[];
@@ -459,7 +469,7 @@ export interface ReferenceProblem {
  * rule matches no one for that term, which the user must see rather than a silently empty audience.
  */
 export function referenceProblems(rule: Rule, known: KnownNames): ReferenceProblem[] {
-  const has = (list: readonly string[], v: string): boolean => list.some((x) => x.toLowerCase() === v.toLowerCase());
+  const has = (list: readonly string[], v: string): boolean => list.some((x) => nocase(x) === nocase(v));
   const problems: ReferenceProblem[] = [];
   const seen = new Set<string>();
   for (const f of filtersOf(rule)) {
@@ -468,8 +478,8 @@ export function referenceProblems(rule: Rule, known: KnownNames): ReferenceProbl
     let name = f.value;
     if (f.key === 'topic' || f.key === 'tag' || f.key === 'region' || f.key === 'network') missing = !has(known[f.key], f.value);
     else if (f.key === 'project') {
-      const v = f.value.toLowerCase();
-      missing = !known.project.some((p) => p.acronym.toLowerCase() === v || p.title.toLowerCase().includes(v));
+      const v = nocase(f.value);
+      missing = !known.project.some((p) => nocase(p.acronym) === v || nocase(p.title).includes(v));
     } else if (f.key === 'received') {
       const topic = receivedParts(f.value).topic;
       if (topic !== null) {
@@ -489,7 +499,7 @@ export function referenceProblems(rule: Rule, known: KnownNames): ReferenceProbl
 
 /** The rule with every `key:from` filter (names compared case-insensitively) now naming `to`. */
 export function renameReferences(rule: Rule, key: FilterKey, from: string, to: string): Rule {
-  const same = (v: string): boolean => v.toLowerCase() === from.toLowerCase();
+  const same = (v: string): boolean => nocase(v) === nocase(from);
   switch (rule.type) {
     case 'word':
       return rule;

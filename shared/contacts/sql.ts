@@ -219,6 +219,13 @@ export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+const GERMAN_FOLDING: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ẞ: 'SS' };
+
+/** German spelling without umlauts (Müller → Mueller), as the search index folds (migration 003). */
+export function germanFold(s: string): string {
+  return s.replace(/[äöüßÄÖÜẞ]/g, (c) => GERMAN_FOLDING[c] ?? c);
+}
+
 /** FTS5 phrase syntax: a word in double quotes, inner quotes doubled. */
 export function ftsPhrase(word: string): string {
   return `"${word.replaceAll('"', '""')}"`;
@@ -236,10 +243,14 @@ export function compileRule(rule: Rule, ctx: CompileContext): CompiledRule {
 
   const walk = (r: Rule, visiting: readonly number[]): string => {
     switch (r.type) {
-      case 'word':
-        // Each word is a prefix: "müll" finds Müller, "jana@carb" finds jana@carbonwerk.example.
-        params.push(`${ftsPhrase(r.text)}*`);
+      case 'word': {
+        // Each word is a prefix: "müll" finds Müller, "jana@carb" finds jana@carbonwerk.example. The index also
+        // holds each text German-folded, so "mueller" finds Müller; searching the folded word too makes
+        // "ä = ae" hold the other way round ("müller" finds Mueller).
+        const folded = germanFold(r.text);
+        params.push(folded === r.text ? `${ftsPhrase(r.text)}*` : `${ftsPhrase(r.text)}* OR ${ftsPhrase(folded)}*`);
         return 'p.id IN (SELECT rowid FROM person_search WHERE person_search MATCH ?)';
+      }
       case 'not':
         return `NOT (${walk(r.child, visiting)})`;
       case 'and':
