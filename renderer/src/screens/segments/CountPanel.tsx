@@ -6,7 +6,7 @@
 import { BarsList, DonutChart } from '@mantine/charts';
 import { Alert, Anchor, Badge, Box, Card, Divider, Group, List, Loader, Progress, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentPurpose } from '../../../../shared/domain';
 import { EXCLUSION_REASONS, type AudienceCount } from '../../../../shared/segments/schemas';
@@ -29,14 +29,14 @@ export interface CountPanelProps {
   emptyNote?: string | undefined;
 }
 
-export function CountPanel({ data, loading, error, onRetry, purpose, onePerOrg, contactsHref, emptyNote }: CountPanelProps) {
+export const CountPanel = memo(function CountPanel({ data, loading, error, onRetry, purpose, onePerOrg, contactsHref, emptyNote }: CountPanelProps) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const titleId = useId();
   const n = fmt.number;
 
   return (
-    <Card withBorder component="section" aria-labelledby={titleId} padding="md" aria-busy={loading}>
+    <Card className={classes.contained} withBorder component="section" aria-labelledby={titleId} padding="md" aria-busy={loading}>
       <Group justify="space-between" align="center" mb={4}>
         <Title order={3} size="h4" id={titleId}>
           {t('segments.count.title')}
@@ -130,9 +130,10 @@ export function CountPanel({ data, loading, error, onRetry, purpose, onePerOrg, 
       )}
     </Card>
   );
-}
+});
 
-function Breakdown({ data }: { data: AudienceCount }) {
+/** Memoised: while a new count is on its way only the loading bar changes, the charts stay as they are. */
+const Breakdown = memo(function Breakdown({ data }: { data: AudienceCount }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const byKind = data.breakdown.byKind.map((k) => ({ name: k.kind ? t(`kinds.${k.kind}`) : t('segments.count.noOrganisation'), value: k.count }));
@@ -202,9 +203,9 @@ function Breakdown({ data }: { data: AudienceCount }) {
       </section>
     </Stack>
   );
-}
+});
 
-function Preview({ data }: { data: AudienceCount }) {
+const Preview = memo(function Preview({ data }: { data: AudienceCount }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const id = useId();
@@ -250,4 +251,4 @@ function Preview({ data }: { data: AudienceCount }) {
       </ScrollArea.Autosize>
     </section>
   );
-}
+});

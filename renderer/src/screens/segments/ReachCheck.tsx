@@ -5,7 +5,7 @@
  */
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Table, Text, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconCircleCheck } from '@tabler/icons-react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reach } from '../../../../shared/segments/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -23,7 +23,7 @@ export interface ReachCheckProps {
   unavailable?: string | undefined;
 }
 
-export function ReachCheck({ enabled, onEnable, data, loading, error, onRetry, unavailable }: ReachCheckProps) {
+export const ReachCheck = memo(function ReachCheck({ enabled, onEnable, data, loading, error, onRetry, unavailable }: ReachCheckProps) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const titleId = useId();
@@ -98,4 +98,4 @@ export function ReachCheck({ enabled, onEnable, data, loading, error, onRetry, u
       {enabled && !data && error === undefined && <Loader size="sm" aria-label={t('segments.reach.checking')} />}
     </Card>
   );
-}
+});

@@ -6,7 +6,7 @@
  */
 import { ActionIcon, Box, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconFolderPlus, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPARATORS, ORDERED_KEYS, type Comparator } from '../../../../shared/contacts/query';
 import type { Vocabulary } from '../../../../shared/segments/schemas';
@@ -45,8 +45,11 @@ export interface RuleBuilderProps {
 }
 
 interface Ctx {
-  root: GroupNode;
+  /** The current tree, read when a control is used (not while rendering), so the context stays stable. */
+  readonly root: GroupNode;
   edit(next: GroupNode, focus?: string): void;
+  /** "Enter in a value adds the next condition": appends a new condition to the group `groupId`. */
+  addTo(groupId: string): void;
   vocabulary: Vocabulary | undefined;
   selfName: string | null;
 }
@@ -57,7 +60,7 @@ const NEVER = 'never';
 const fieldInputId = (id: string): string => `segment-rule-${id}-field`;
 const groupToggleId = (id: string): string => `segment-rule-${id}-type`;
 
-export function RuleBuilder({ root, onChange, vocabulary, selfName }: RuleBuilderProps) {
+export const RuleBuilder = memo(function RuleBuilder({ root, onChange, vocabulary, selfName }: RuleBuilderProps) {
   const { t } = useTranslation();
   // Which control to focus once the next state has rendered: the new row's field after "add condition".
   const [focus, setFocus] = useState<string | null>(null);
@@ -67,15 +70,28 @@ export function RuleBuilder({ root, onChange, vocabulary, selfName }: RuleBuilde
     setFocus(null);
   }, [focus, root]);
 
-  const ctx: Ctx = {
-    root,
-    vocabulary,
-    selfName,
-    edit: (next, focusId) => {
+  // One stable context for all rows, so that memoised rows whose node did not change skip rendering: an
+  // edit re-renders the changed row and its groups, not every select in the builder.
+  const rootRef = useRef(root);
+  rootRef.current = root;
+  const ctx = useMemo<Ctx>(() => {
+    const edit = (next: GroupNode, focusId?: string): void => {
       onChange(next);
       if (focusId) setFocus(focusId);
-    },
-  };
+    };
+    return {
+      get root() {
+        return rootRef.current;
+      },
+      vocabulary,
+      selfName,
+      edit,
+      addTo: (groupId) => {
+        const r = addCondition(rootRef.current, groupId, newCondition());
+        edit(r.root, fieldInputId(r.id));
+      },
+    };
+  }, [onChange, vocabulary, selfName]);
   return (
     <Box role="group" aria-label={t('segments.builder.label')}>
       <GroupView node={root} path="" depth={0} negated={false} ctx={ctx} />
@@ -89,7 +105,7 @@ export function RuleBuilder({ root, onChange, vocabulary, selfName }: RuleBuilde
       </Text>
     </Box>
   );
-}
+});
 
 /** "nicht" before a row or group: a toggle button, pressed when the row is negated. */
 function NotToggle({ pressed, onToggle, label }: { pressed: boolean; onToggle(): void; label: string }) {
@@ -136,14 +152,27 @@ function RowTools({ ctx, id, label, first, last }: { ctx: Ctx; id: string; label
 /** A row's number as people read it: "2", or "3.1" for the first row of the third entry's group. */
 const rowPath = (parent: string, index: number): string => (parent === '' ? `${index + 1}` : `${parent}.${index + 1}`);
 
-function GroupView({ node, path, depth, negated, ctx, first = true, last = true }: { node: GroupNode; path: string; depth: number; negated: boolean; ctx: Ctx; first?: boolean; last?: boolean }) {
+const GroupView = memo(function GroupView({
+  node,
+  path,
+  depth,
+  negated,
+  ctx,
+  first = true,
+  last = true,
+}: {
+  node: GroupNode;
+  path: string;
+  depth: number;
+  negated: boolean;
+  ctx: Ctx;
+  first?: boolean;
+  last?: boolean;
+}) {
   const { t } = useTranslation();
   const nested = depth > 0;
   const label = nested ? t('segments.builder.group', { row: path }) : t('segments.builder.rootGroup');
-  const add = (): void => {
-    const r = addCondition(ctx.root, node.id, newCondition());
-    ctx.edit(r.root, fieldInputId(r.id));
-  };
+  const add = (): void => ctx.addTo(node.id);
   const addNested = (): void => {
     const r = addGroup(ctx.root, node.id);
     ctx.edit(r.root, fieldInputId(r.conditionId));
@@ -201,7 +230,7 @@ function GroupView({ node, path, depth, negated, ctx, first = true, last = true 
                   {t('segments.builder.doubleNot')}
                 </Text>
               ) : (
-                <ConditionRow node={inner} path={p} negated={isNeg} ctx={ctx} first={i === 0} last={i === node.children.length - 1} onEnter={add} />
+                <ConditionRow node={inner} path={p} negated={isNeg} ctx={ctx} first={i === 0} last={i === node.children.length - 1} groupId={node.id} />
               )}
             </div>
           );
@@ -224,9 +253,26 @@ function GroupView({ node, path, depth, negated, ctx, first = true, last = true 
       </Group>
     </Paper>
   );
-}
+});
 
-function ConditionRow({ node, path, negated, ctx, first, last, onEnter }: { node: FilterNode | WordNode; path: string; negated: boolean; ctx: Ctx; first: boolean; last: boolean; onEnter(): void }) {
+const ConditionRow = memo(function ConditionRow({
+  node,
+  path,
+  negated,
+  ctx,
+  first,
+  last,
+  groupId,
+}: {
+  node: FilterNode | WordNode;
+  path: string;
+  negated: boolean;
+  ctx: Ctx;
+  first: boolean;
+  last: boolean;
+  groupId: string;
+}) {
+  const onEnter = (): void => ctx.addTo(groupId);
   const { t } = useTranslation();
   const rowLabel = t('segments.builder.condition', { row: path });
   const field = fieldOf(node);
@@ -298,7 +344,7 @@ function ConditionRow({ node, path, negated, ctx, first, last, onEnter }: { node
       <RowTools ctx={ctx} id={node.id} label={rowLabel} first={first} last={last} />
     </Group>
   );
-}
+});
 
 function opName(c: Comparator): 'eq' | 'lt' | 'le' | 'gt' | 'ge' {
   switch (c) {

@@ -5,7 +5,7 @@
  */
 import { Alert, Anchor, Badge, Button, Card, Divider, Grid, Group, Input, Loader, Modal, SegmentedControl, SimpleGrid, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input as ApiInput } from '../../../../shared/api';
 import { formatFilter, formatQuery, parseQuery, type QueryProblem } from '../../../../shared/contacts/query';
@@ -25,12 +25,17 @@ import { RuleBuilder } from './RuleBuilder';
 import { RuleText } from './RuleText';
 import { SEGMENTS_LIST_HASH, segmentHash } from './segmentsHash';
 import { StaticMembers } from './StaticMembers';
+import classes from './Segments.module.css';
 import { useLiveCall } from './useLiveCall';
 
 /** How long typing in the text view rests before the builder follows. */
 const TEXT_DEBOUNCE_MS = 250;
-/** How long edits rest before the count is taken again. */
-const COUNT_DEBOUNCE_MS = 150;
+/**
+ * How long edits rest before the count is taken again: not at all. Builder edits are single clicks, typing
+ * in the text view is debounced already, the engine answers a changed condition in milliseconds, and an
+ * answer to an older rule is dropped — the count must follow an edit within 100 ms.
+ */
+const COUNT_DEBOUNCE_MS = 0;
 const PREVIEW = 25;
 
 export function SegmentEditorPage({ id, initialQuery }: { id: number | null; initialQuery: string }) {
@@ -158,18 +163,20 @@ function SegmentEditor({ detail: loaded, initialQuery, justSaved }: { detail: Se
     return () => clearTimeout(timer);
   }, [pendingText]);
 
-  const changeRoot = (next: GroupNode): void => {
+  // Stable callbacks: the builder, the text view and the count panel are memoised, so an edit re-renders only
+  // what it changes (the count at 100,000 persons must follow an edit within 100 ms).
+  const changeRoot = useCallback((next: GroupNode): void => {
     setRoot(next);
     setText(toText(next));
     setTextProblems([]);
     setPendingText(null);
     setSavedNote(false);
-  };
-  const changeText = (next: string): void => {
+  }, []);
+  const changeText = useCallback((next: string): void => {
     setText(next);
     setPendingText(next);
     setSavedNote(false);
-  };
+  }, []);
 
   const rule = useMemo(() => toRule(root), [root]);
   const query = useMemo(() => formatQuery(rule), [rule]);
@@ -236,6 +243,99 @@ function SegmentEditor({ detail: loaded, initialQuery, justSaved }: { detail: Se
     if (detail) call('segments/get', { id: detail.id }).then(setDetail, setSaveError);
   };
 
+  // The details card changes only with its own fields; a rule edit must not re-render its inputs (the count
+  // has to follow a builder edit within 100 ms), so the element is kept while those fields stay the same.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const detailsCard = useMemo(
+    () => (
+          <Card withBorder component="section" aria-label={t('segments.editor.details')} padding="md">
+            <form onSubmit={(e) => saveRef.current(e)} noValidate>
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="sm">
+                <Stack gap="sm">
+                  <TextInput
+                    label={t('segments.editor.name')}
+                    required
+                    value={name}
+                    onChange={(e) => {
+                      setName(e.currentTarget.value);
+                      setNameError(undefined);
+                      edited();
+                    }}
+                    error={nameError}
+                    maxLength={120}
+                    autoComplete="off"
+                    data-autofocus={detail === null ? true : undefined}
+                  />
+                  <Textarea
+                    label={t('segments.editor.description')}
+                    value={description}
+                    onChange={(e) => {
+                      setDescription(e.currentTarget.value);
+                      edited();
+                    }}
+                    rows={2}
+                    resize="vertical"
+                    maxLength={2000}
+                  />
+                </Stack>
+                <Stack gap="sm">
+                  {detail === null && (
+                    <div>
+                      <Input.Label id={`${ids}-kind`} labelElement="div" display="block" mb={4}>
+                        {t('segments.editor.kind')}
+                      </Input.Label>
+                      <SegmentedControl
+                        aria-labelledby={`${ids}-kind`}
+                        value={kind}
+                        onChange={(v) => setKind(v === 'static' ? 'static' : 'dynamic')}
+                        data={[
+                          { value: 'dynamic', label: t('segments.kind.dynamic') },
+                          { value: 'static', label: t('segments.kind.static') },
+                        ]}
+                      />
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {t(`segments.editor.kindHint.${kind}`)}
+                      </Text>
+                    </div>
+                  )}
+                  <div>
+                    <Input.Label id={`${ids}-purpose`} labelElement="div" display="block" mb={4}>
+                      {t('segments.editor.purpose')}
+                    </Input.Label>
+                    <SegmentedControl
+                      aria-labelledby={`${ids}-purpose`}
+                      value={purpose}
+                      onChange={(v) => {
+                        setPurpose(CONSENT_PURPOSES.find((p) => p === v) ?? 'newsletter');
+                        edited();
+                      }}
+                      data={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consentPurposes.${p}`) }))}
+                    />
+                    <Text size="xs" c="dimmed" mt={4}>
+                      {t('segments.editor.purposeHint')}
+                    </Text>
+                  </div>
+                  <Switch
+                    label={t('segments.editor.onePerOrg')}
+                    description={t('segments.editor.onePerOrgHint')}
+                    checked={onePerOrg}
+                    onChange={(e) => {
+                      setOnePerOrg(e.currentTarget.checked);
+                      edited();
+                    }}
+                  />
+                </Stack>
+              </SimpleGrid>
+              {/* Enter in the name field saves, like any form. */}
+              <button type="submit" hidden />
+            </form>
+          </Card>
+    ),
+    // `edited` and the setters only set state; `save` goes through saveRef.
+    [t, ids, name, nameError, description, detail, kind, purpose, onePerOrg],
+  );
+
   return (
     <Stack gap="md">
       <BackLink dirty={dirty} />
@@ -281,94 +381,12 @@ function SegmentEditor({ detail: loaded, initialQuery, justSaved }: { detail: Se
       )}
       {saveError !== undefined && <ErrorNotice error={saveError} />}
 
-      <Card withBorder component="section" aria-label={t('segments.editor.details')} padding="md">
-        <form onSubmit={save} noValidate>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" verticalSpacing="sm">
-            <Stack gap="sm">
-              <TextInput
-                label={t('segments.editor.name')}
-                required
-                value={name}
-                onChange={(e) => {
-                  setName(e.currentTarget.value);
-                  setNameError(undefined);
-                  edited();
-                }}
-                error={nameError}
-                maxLength={120}
-                autoComplete="off"
-                data-autofocus={detail === null ? true : undefined}
-              />
-              <Textarea
-                label={t('segments.editor.description')}
-                value={description}
-                onChange={(e) => {
-                  setDescription(e.currentTarget.value);
-                  edited();
-                }}
-                autosize
-                minRows={1}
-                maxRows={4}
-                maxLength={2000}
-              />
-            </Stack>
-            <Stack gap="sm">
-              {detail === null && (
-                <div>
-                  <Input.Label id={`${ids}-kind`} labelElement="div" display="block" mb={4}>
-                    {t('segments.editor.kind')}
-                  </Input.Label>
-                  <SegmentedControl
-                    aria-labelledby={`${ids}-kind`}
-                    value={kind}
-                    onChange={(v) => setKind(v === 'static' ? 'static' : 'dynamic')}
-                    data={[
-                      { value: 'dynamic', label: t('segments.kind.dynamic') },
-                      { value: 'static', label: t('segments.kind.static') },
-                    ]}
-                  />
-                  <Text size="xs" c="dimmed" mt={4}>
-                    {t(`segments.editor.kindHint.${kind}`)}
-                  </Text>
-                </div>
-              )}
-              <div>
-                <Input.Label id={`${ids}-purpose`} labelElement="div" display="block" mb={4}>
-                  {t('segments.editor.purpose')}
-                </Input.Label>
-                <SegmentedControl
-                  aria-labelledby={`${ids}-purpose`}
-                  value={purpose}
-                  onChange={(v) => {
-                    setPurpose(CONSENT_PURPOSES.find((p) => p === v) ?? 'newsletter');
-                    edited();
-                  }}
-                  data={CONSENT_PURPOSES.map((p) => ({ value: p, label: t(`consentPurposes.${p}`) }))}
-                />
-                <Text size="xs" c="dimmed" mt={4}>
-                  {t('segments.editor.purposeHint')}
-                </Text>
-              </div>
-              <Switch
-                label={t('segments.editor.onePerOrg')}
-                description={t('segments.editor.onePerOrgHint')}
-                checked={onePerOrg}
-                onChange={(e) => {
-                  setOnePerOrg(e.currentTarget.checked);
-                  edited();
-                }}
-              />
-            </Stack>
-          </SimpleGrid>
-          {/* Enter in the name field saves, like any form. */}
-          <button type="submit" hidden />
-        </form>
-      </Card>
+      {detailsCard}
 
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           {kind === 'dynamic' ? (
-            <Card withBorder component="section" aria-labelledby={`${ids}-rule`} padding="md">
+            <Card className={classes.contained} withBorder component="section" aria-labelledby={`${ids}-rule`} padding="md">
               <Group justify="space-between" mb="xs">
                 <Title order={3} size="h4" id={`${ids}-rule`}>
                   {t('segments.editor.rule')}
