@@ -19,6 +19,8 @@ import {
   renameTopic,
 } from './lists';
 import { createOrganisation, getOrganisation, updateOrganisation } from './organisations';
+import { getSegment, saveSegment } from './segments';
+import { SegmentSave } from '../../shared/segments/schemas';
 
 function demo() {
   return startBackend({ dataDir: tempDir(), shell: 'cli' });
@@ -250,6 +252,31 @@ describe('organisation topics', () => {
       action: 'edited',
       details: { topics: { from: ['Bionik', 'Faserverbundwerkstoffe'], to: ['Bionik'] }, employees: { from: null, to: 42 } },
     });
+    b.close();
+  });
+});
+
+describe('saved segments follow the lists', () => {
+  it('rewrites topic and tag names in segment rules on rename and merge, so the segment keeps its members', () => {
+    const b = demo();
+    const seg = saveSegment(
+      b.db,
+      SegmentSave.parse({ name: 'Leichtbau-Presse', kind: 'dynamic', query: '(topic:"Holz-Hybrid-Bau" OR received:"Holz-Hybrid-Bau">=2026-01-01) -tag:Presse' }),
+    );
+    const count = (): number => b.db.prepare('SELECT last_count AS n FROM segments WHERE id = ?').pluck().get(seg.id) as number;
+    const before = saveSegment(b.db, SegmentSave.parse({ id: seg.id, name: seg.name, kind: 'dynamic', query: seg.query })).lastCount;
+    expect(before).toBeGreaterThan(0);
+
+    renameTag(b.db, tag(b.db, 'Presse').id, 'Presse & Medien');
+    renameTopic(b.db, topic(b.db, 'Holz-Hybrid-Bau').id, 'Holzhybrid');
+    expect(getSegment(b.db, seg.id).query).toBe('(topic:Holzhybrid OR received:Holzhybrid>=2026-01-01) -tag:"Presse & Medien"');
+    expect(getSegment(b.db, seg.id).problems).toEqual([]);
+
+    mergeTopic(b.db, topic(b.db, 'Holzhybrid').id, topic(b.db, 'Simulation und Prüfung').id);
+    const merged = getSegment(b.db, seg.id);
+    expect(merged.query).toBe('(topic:"Simulation und Prüfung" OR received:"Simulation und Prüfung>=2026-01-01") -tag:"Presse & Medien"');
+    expect(merged.problems).toEqual([]);
+    expect(count()).toBe(before);
     b.close();
   });
 });

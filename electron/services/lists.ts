@@ -9,6 +9,7 @@ import type { TagRow, TopicRow } from '../../shared/contacts/lists';
 import type { Db } from '../db/database';
 import { logChanges, type Entity } from './changes';
 import type { HandlerTable } from './registry';
+import { renameInSegments } from './segments';
 
 export type ListTable = 'topics' | 'tags';
 
@@ -130,6 +131,8 @@ function rename<S extends Spec>(db: Db, spec: S, id: number, name: string): { id
     for (const use of Object.values(spec.uses) as Use[]) {
       if (use.entity) logChanges(db, use.entity, owners(db, spec, use, id), `${spec.noun}-renamed`, { from: before, to: name });
     }
+    // Saved segment rules name topics and tags in words (`topic:Leichtbau`); they follow the rename.
+    renameInSegments(db, spec.noun, before, name);
   })();
   return row(db, spec, id);
 }
@@ -153,6 +156,8 @@ function merge<S extends Spec>(db: Db, spec: S, id: number, intoId: number): { i
     }
     // Link rows of the old entry go with it (ON DELETE CASCADE).
     db.prepare(`DELETE FROM ${spec.table} WHERE id = ?`).run(id);
+    // A segment asking for the merged entry now asks for the one it went into.
+    renameInSegments(db, spec.noun, from, into);
     return counts as Counts<S>;
   })();
   return { into: row(db, spec, intoId), moved };
