@@ -562,8 +562,8 @@ export interface UndoResult {
 /** Undoes an import exactly: created rows go, updated rows get their before-image back. */
 export function undoImport(db: Db, importId: number): UndoResult {
   return db.transaction((): UndoResult => {
-    const imp = db.prepare('SELECT id, file_name AS fileName, undone_at AS undoneAt FROM imports WHERE id = ?').get(importId) as
-      | { id: number; fileName: string; undoneAt: string | null }
+    const imp = db.prepare('SELECT id, at, file_name AS fileName, undone_at AS undoneAt FROM imports WHERE id = ?').get(importId) as
+      | { id: number; at: string; fileName: string; undoneAt: string | null }
       | undefined;
     if (!imp) throw new UndoError(`There is no import ${importId}.`);
     if (imp.undoneAt) throw new UndoError(`Import ${importId} (${imp.fileName}) was already undone on ${imp.undoneAt}.`);
@@ -610,10 +610,17 @@ export function undoImport(db: Db, importId: number): UndoResult {
         restoreRow(db, 'persons', snap.row);
         db.prepare('DELETE FROM person_organisations WHERE person_id = ?').run(c.id);
         for (const po of snap.organisations) insertRow(db, 'person_organisations', po);
-        db.prepare('DELETE FROM person_topics WHERE person_id = ?').run(c.id);
-        for (const t of snap.topics) db.prepare('INSERT INTO person_topics (person_id, topic_id) VALUES (?, ?)').run(c.id, t.topic_id);
-        db.prepare('DELETE FROM person_tags WHERE person_id = ?').run(c.id);
-        for (const t of snap.tags) db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, ?)').run(c.id, t.tag_id);
+        // A topic or tag merged into another since the import is gone; the person keeps the one it went
+        // into (the merge logged that for the person). Entries deleted since cannot come back.
+        const mergedInto = (noun: 'topic' | 'tag'): string[] =>
+          db
+            .prepare(`SELECT json_extract(details, '$.into') AS name FROM change_log WHERE entity = 'person' AND entity_id = ? AND action = ? AND at >= ?`)
+            .pluck()
+            .all(c.id, `${noun}-merged`, imp.at) as string[];
+        db.prepare('DELETE FROM person_topics WHERE person_id = ? AND topic_id NOT IN (SELECT id FROM topics WHERE name IN (SELECT value FROM json_each(?)))').run(c.id, JSON.stringify(mergedInto('topic')));
+        for (const t of snap.topics) db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) SELECT ?, id FROM topics WHERE id = ?').run(c.id, t.topic_id);
+        db.prepare('DELETE FROM person_tags WHERE person_id = ? AND tag_id NOT IN (SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(?)))').run(c.id, JSON.stringify(mergedInto('tag')));
+        for (const t of snap.tags) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) SELECT ?, id FROM tags WHERE id = ?').run(c.id, t.tag_id);
         db.prepare('DELETE FROM person_information_kinds WHERE person_id = ?').run(c.id);
         for (const k of snap.interests) db.prepare('INSERT INTO person_information_kinds (person_id, kind) VALUES (?, ?)').run(c.id, k.kind);
         // Consent records the import added are removed; the ones before it are untouched.

@@ -109,6 +109,27 @@ describe('import wizard API', () => {
     b.close();
   });
 
+  it('undo after a topic merge: the person keeps the topic the old one went into, and loses what the import added', async () => {
+    const b = startBackend({ dataDir: tempDir(), shell: 'cli' });
+    const p = b.db
+      .prepare("SELECT p.id, p.email, p.first_name AS f, p.last_name AS l FROM persons p JOIN person_topics pt ON pt.person_id = p.id WHERE p.status = 'active' LIMIT 1")
+      .get() as { id: number; email: string; f: string; l: string };
+    const topicsOf = (): string[] =>
+      b.db.prepare('SELECT t.name FROM person_topics pt JOIN topics t ON t.id = pt.topic_id WHERE pt.person_id = ? ORDER BY t.name').pluck().all(p.id) as string[];
+    const before = topicsOf();
+    const csv = ['Vorname,Nachname,E-Mail,Themen', `${p.f},${p.l},${p.email},Brandneues Thema`].join('\n');
+    const { progress } = await runImport(b, await open(b, 'update.csv', csv), { onDuplicate: 'fill' });
+    expect(progress.result).toMatchObject({ updated: 1 });
+    expect(topicsOf()).toContain('Brandneues Thema');
+    const old = before[0]!;
+    const ids = (name: string): number => b.db.prepare('SELECT id FROM topics WHERE name = ?').pluck().get(name) as number;
+    const target = (b.db.prepare('SELECT name FROM topics WHERE name NOT IN (SELECT value FROM json_each(?)) AND name <> ? ORDER BY name LIMIT 1').pluck().get(JSON.stringify(before), 'Brandneues Thema')) as string;
+    await call(b, 'topics/merge', { id: ids(old), intoId: ids(target) });
+    await call(b, 'imports/undo', { id: progress.result!.importId, confirm: true });
+    expect(topicsOf()).toEqual([...before.filter((t) => t !== old), target].sort((a, c) => a.localeCompare(c)));
+    b.close();
+  });
+
   it('refuses to undo an import whose records a later import changed, until that one is undone', async () => {
     const b = startBackend({ dataDir: tempDir(), shell: 'cli', seedDemo: false });
     const first = await runImport(b, await open(b, 'a.csv', 'E-Mail,Nachname\nx@example.org,Erste'));
