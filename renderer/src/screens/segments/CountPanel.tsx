@@ -165,6 +165,8 @@ const Breakdown = memo(function Breakdown({ data }: { data: AudienceCount }) {
               size={96}
               thickness={18}
               withTooltip={false}
+              // The count changes on every edit; an animated pie would redraw for a second after each one.
+              pieProps={{ isAnimationActive: false }}
               data={[
                 { name: t('segments.count.funded'), value: funded, color: 'teal.6' },
                 { name: t('segments.count.notFunded'), value: notFunded, color: 'orange.5' },
