@@ -221,7 +221,10 @@ export function clearData(db: Db, dataDir: string, now: Date = new Date()): { ba
   const backupFile = path.join(dir, backupName(now));
   db.prepare('VACUUM INTO ?').run(backupFile);
   db.transaction(() => {
-    for (const t of DATA_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of DATA_TABLES) {
+      // The starter templates are part of the application (new newsletters are made from them), not cluster data.
+      db.prepare(t === 'templates' ? 'DELETE FROM templates WHERE starter = 0' : `DELETE FROM ${t}`).run();
+    }
     markDemoOffered(db);
   })();
   return { backupFile };
