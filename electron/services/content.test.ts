@@ -8,6 +8,7 @@ import { saveInputOf, type ContentItem } from '../../shared/content/schemas';
 import { startBackend } from '../app';
 import { tempDir } from '../test/tmp';
 import { MAX_IMAGE_BYTES } from './images';
+import { demoContent } from '../../shared/demo/content';
 
 function demo() {
   return startBackend({ dataDir: tempDir(), shell: 'cli' });
@@ -161,6 +162,20 @@ describe('images', () => {
     Buffer.from(PNG, 'base64').copy(big);
     expect(await call(b, 'assets/upload', { fileName: 'foto.png', base64: big.toString('base64') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/at most 5\.0 MB/) } });
     expect(b.db.prepare('SELECT count(*) AS n FROM assets').get()).toEqual({ n: 0 });
+    b.close();
+  });
+});
+
+describe('demo content library', () => {
+  it('is loaded with the demo: items of every level, circles named, the hand-picked list with its members', async () => {
+    const b = demo();
+    const { rows } = (await ok(b, 'content/list', {})) as { rows: ContentItem[] };
+    expect(rows).toHaveLength(demoContent().items.length);
+    const confidential = rows.find((r) => r.confidentiality === 'confidential')!;
+    expect(confidential.group).toBe('Lenkungskreis Hafenpilot Singapur');
+    expect(rows.filter((r) => r.confidentiality === 'project_group').map((r) => r.group).sort()).toEqual(['COMPOSITE-SA', 'H2TANK-SG', 'TIMBERLIGHT-QC']);
+    const options = (await ok(b, 'content/options', {})) as { lists: { name: string; members: number }[] };
+    expect(options.lists).toContainEqual({ id: confidential.groupSegmentId, name: 'Lenkungskreis Hafenpilot Singapur', members: 3 });
     b.close();
   });
 });
