@@ -11,7 +11,7 @@ test('create an item with German and English text, find it by search and filter,
   const content = new ContentPage(page);
   await shell.open(app.url);
   await shell.nav('Inhalte/Newsletter');
-  await expect(shell.heading('Inhalte')).toBeVisible();
+  await expect(shell.heading('Inhalte/Newsletter')).toBeVisible();
   await expect(content.tab('Meldungen')).toHaveAttribute('aria-selected', 'true');
   // The demo library is there.
   await expect(content.itemLink('Québec erlaubt Holz-Hybrid-Gebäude bis zwölf Geschosse')).toBeVisible();

@@ -1116,7 +1116,6 @@ export const de = {
     },
   },
   content: {
-    title: 'Inhalte',
     intro: 'Meldungen sind das Rohmaterial für Newsletter und persönliche Mailings; Vorlagen geben ihnen die Form.',
     tabs: { items: 'Meldungen', templates: 'Vorlagen' },
     kinds: {

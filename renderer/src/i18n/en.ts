@@ -1117,7 +1117,6 @@ export const en: Messages = {
     },
   },
   content: {
-    title: 'Content',
     intro: 'Items are the raw material of newsletters and personal mailings; templates give them their shape.',
     tabs: { items: 'Items', templates: 'Templates' },
     kinds: {

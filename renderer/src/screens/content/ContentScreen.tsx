@@ -14,7 +14,7 @@ export function ContentScreen() {
   return (
     <Stack gap="sm">
       <div>
-        <Title order={2}>{t('content.title')}</Title>
+        <Title order={2}>{t('nav.content')}</Title>
         <Text size="sm" c="dimmed" maw={760}>
           {t('content.intro')}
         </Text>

@@ -3,7 +3,7 @@
  * searched as you type (titles and texts in both languages; ä = ae as in the contacts search). An item opens
  * in the editor; "Neue Meldung" opens an empty one.
  */
-import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, ColorSwatch, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconClockPause, IconInfoCircle, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -140,7 +140,7 @@ export function ItemLibrary() {
                 <Table.Th miw={320}>{t('content.list.titleCol')}</Table.Th>
                 <Table.Th w={130}>{t('content.list.kind')}</Table.Th>
                 <Table.Th w={140}>{t('content.list.topic')}</Table.Th>
-                <Table.Th w={120}>{t('content.list.project')}</Table.Th>
+                <Table.Th w={130}>{t('content.list.project')}</Table.Th>
                 <Table.Th w={150}>{t('content.list.confidentiality')}</Table.Th>
                 <Table.Th w={100}>{t('content.list.status')}</Table.Th>
                 <Table.Th w={80}>{t('content.list.languages')}</Table.Th>
@@ -171,14 +171,19 @@ export function ItemLibrary() {
                     </Table.Td>
                     <Table.Td>{t(`content.kinds.${item.informationKind}`)}</Table.Td>
                     <Table.Td>{item.topic ?? EMPTY}</Table.Td>
-                    <Table.Td>{item.projectId !== null ? (projectName.get(item.projectId) ?? item.project) : EMPTY}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {item.projectId !== null ? (projectName.get(item.projectId) ?? item.project) : EMPTY}
+                      </Text>
+                    </Table.Td>
                     <Table.Td>
                       <LevelBadge item={item} />
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="dot" color={STATUS_COLORS[item.status]} tt="none" fw={500}>
-                        {t(`content.status.${item.status}`)}
-                      </Badge>
+                      <Group gap={6} wrap="nowrap">
+                        <ColorSwatch color={`var(--mantine-color-${STATUS_COLORS[item.status]}-6)`} size={8} withShadow={false} aria-hidden="true" />
+                        <Text size="sm">{t(`content.status.${item.status}`)}</Text>
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4}>
