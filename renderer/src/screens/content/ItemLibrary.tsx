@@ -133,18 +133,19 @@ export function ItemLibrary() {
         </Alert>
       )}
       {rows && rows.length > 0 && (
-        <Table.ScrollContainer minWidth={1140}>
+        <Table.ScrollContainer minWidth={1080}>
           <Table highlightOnHover fz="sm" verticalSpacing={8} aria-label={t('content.list.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th miw={320}>{t('content.list.titleCol')}</Table.Th>
+                <Table.Th miw={320}>
+                  {t('content.list.titleCol')} · {t('content.list.languages')}
+                </Table.Th>
                 <Table.Th w={130}>{t('content.list.kind')}</Table.Th>
                 <Table.Th w={140}>{t('content.list.topic')}</Table.Th>
                 <Table.Th w={130}>{t('content.list.project')}</Table.Th>
                 <Table.Th w={150}>{t('content.list.confidentiality')}</Table.Th>
                 <Table.Th w={100}>{t('content.list.status')}</Table.Th>
-                <Table.Th w={80}>{t('content.list.languages')}</Table.Th>
-                <Table.Th w={100}>{t('content.list.updated')}</Table.Th>
+                <Table.Th w={110}>{t('content.list.updated')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -163,11 +164,20 @@ export function ItemLibrary() {
                           </Tooltip>
                         )}
                       </Group>
-                      {item.region && (
-                        <Text size="xs" c="dimmed">
-                          {item.region}
-                        </Text>
-                      )}
+                      <Group gap={4} mt={2}>
+                        {(['de', 'en'] as const)
+                          .filter((l) => item.texts[l])
+                          .map((l) => (
+                            <Badge key={l} size="xs" variant="outline" color="gray" title={t(`content.languages.${l}`)} aria-label={t(`content.languages.${l}`)}>
+                              {l.toUpperCase()}
+                            </Badge>
+                          ))}
+                        {item.region && (
+                          <Text size="xs" c="dimmed">
+                            {item.region}
+                          </Text>
+                        )}
+                      </Group>
                     </Table.Td>
                     <Table.Td>{t(`content.kinds.${item.informationKind}`)}</Table.Td>
                     <Table.Td>{item.topic ?? EMPTY}</Table.Td>
@@ -183,17 +193,6 @@ export function ItemLibrary() {
                       <Group gap={6} wrap="nowrap">
                         <ColorSwatch color={`var(--mantine-color-${STATUS_COLORS[item.status]}-6)`} size={8} withShadow={false} aria-hidden="true" />
                         <Text size="sm">{t(`content.status.${item.status}`)}</Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {(['de', 'en'] as const)
-                          .filter((l) => item.texts[l])
-                          .map((l) => (
-                            <Badge key={l} size="sm" variant="outline" color="gray" title={t(`content.languages.${l}`)}>
-                              {l.toUpperCase()}
-                            </Badge>
-                          ))}
                       </Group>
                     </Table.Td>
                     <Table.Td>{fmt.date(item.updatedAt.slice(0, 10))}</Table.Td>
