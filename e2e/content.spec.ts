@@ -96,6 +96,8 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Delete');
+  // Checked while typing, before any save.
+  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);
   await content.saveTemplate.click();
   await expect(content.main.getByText(/Gespeichert – mit \d+ Fehlern/)).toBeVisible();
   await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);

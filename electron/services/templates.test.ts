@@ -87,6 +87,10 @@ describe('importing .mjml files', () => {
     expect(t.problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 5, part: 'body', origin: 'mjml', message: expect.stringContaining('<mj-text> is never closed') }));
     // Stored with its problems: reading it again gives the same.
     expect(await ok(b, 'templates/get', { id: t.id })).toEqual(t);
+    // Checking an unsaved text reports the same and stores nothing.
+    const count = (b.db.prepare('SELECT count(*) AS n FROM templates').get() as { n: number }).n;
+    expect(await ok(b, 'templates/check', { mjml })).toEqual({ problems: t.problems });
+    expect(b.db.prepare('SELECT count(*) AS n FROM templates').get()).toEqual({ n: count });
     const unknown = (await ok(b, 'templates/save', { id: t.id, name: 'kaputt', kind: 'mailing', language: 'en', mjml: mjml.replace('<mj-text>Hallo {{first_name}}', '<mj-txt>Hallo</mj-txt>') })) as Template;
     expect(unknown.problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 5, message: expect.stringContaining('mj-txt') }));
     b.close();
