@@ -110,3 +110,16 @@ describe('MJML structure check', () => {
     expect(checkMjmlStructure('<mjml><mj-body><mj-button href="a>b">x</mj-button></mj-body></mjml>')).toEqual([]);
   });
 });
+
+describe('MJML structure check on large input', () => {
+  // Positions were once found by counting from the start for every problem: quadratic, minutes for this file.
+  // The test's own time limit is the guard; the exact time is not asserted (that would be a bench).
+  it('a 1 MB document full of unclosed elements is checked, every problem at its line', () => {
+    const line = '<mj-section>\n';
+    const source = `<mjml><mj-body>\n${line.repeat(Math.floor(1_000_000 / line.length) - 2)}</mj-body></mjml>`;
+    const problems = checkMjmlStructure(source);
+    expect(problems.length).toBeGreaterThan(70_000);
+    expect(problems[0]).toMatchObject({ line: 2, column: 1 });
+    expect(problems[problems.length - 1]!.line).toBe(problems.length + 1);
+  });
+});
