@@ -75,7 +75,7 @@ test('create an item with German and English text, find it by search and filter,
   expect(await problems.cspViolations()).toEqual([]);
 });
 
-test('templates: import a fixture, duplicate it, break the MJML and see the line', async ({ app, shell, page }) => {
+test('templates: import a fixture, duplicate it, break the MJML and see the line', async ({ app, shell, page }, testInfo) => {
   const problems = await watchPageProblems(page);
   const content = new ContentPage(page);
   await shell.open(app.url);
@@ -106,11 +106,12 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Delete');
   // Checked while typing, before any save.
-  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);
+  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> aus Zeile ${openLine} ist vor </mj-section> in Zeile `);
   await content.saveTemplate.click();
-  await expect(content.main.getByText(/Gespeichert – mit \d+ Fehlern/)).toBeVisible();
-  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);
+  await expect(content.main.getByText('Gespeichert – mit einem Fehler, siehe unten. Ihr Text ist gesichert.')).toBeVisible();
+  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> aus Zeile ${openLine} ist vor </mj-section> in Zeile `);
   await expect(content.main.locator(`[data-problem-line="${openLine}"]`)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('content-template-problem-de.png'), fullPage: true });
 
   // The text was kept: reloading shows the broken version with its problem.
   await page.reload();

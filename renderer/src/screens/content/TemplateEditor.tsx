@@ -7,6 +7,7 @@ import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Modal, Select,
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconCopy, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MessageKind, MessageLanguage, RenderProblem, Template } from '../../../../shared/newsletters/schemas';
 import { call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -17,7 +18,7 @@ import { setTemplateNotice, takeTemplateNotice } from './templateNotice';
 const MERGE_EXAMPLES = ['{{salutation}}', '{{first_name|Mitglied}}', '{{organisation}}', '{{unsubscribe_url}}', '{{#if funded:no}} … {{else}} … {{/if}}'];
 
 export function TemplateEditorPage({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [saved, setSaved] = useState<Template | null>(null);
   const [draft, setDraft] = useState<{ name: string; kind: MessageKind; language: MessageLanguage; mjml: string } | null>(null);
   const [loadError, setLoadError] = useState<unknown>();
@@ -57,7 +58,9 @@ export function TemplateEditorPage({ id }: { id: number }) {
 
   const dirty = draft.name !== saved.name || draft.kind !== saved.kind || draft.language !== saved.language || draft.mjml !== saved.mjml;
   const errors = saved.problems.filter((p) => p.severity === 'error').length;
-  const problems = draft.mjml === saved.mjml ? saved.problems : live?.mjml === draft.mjml ? live.problems : (live?.problems ?? saved.problems);
+  const current = draft.mjml === saved.mjml ? saved.problems : live?.mjml === draft.mjml ? live.problems : (live?.problems ?? saved.problems);
+  // Said in the UI language, in the list and in the editor's marker tooltips alike.
+  const problems = current.map((p) => ({ ...p, message: problemText(t, i18n, p) }));
 
   const save = (): void => {
     if (busy || draft.name.trim() === '') return;
@@ -175,6 +178,13 @@ export function TemplateEditorPage({ id }: { id: number }) {
       </Modal>
     </Stack>
   );
+}
+
+/** A problem in the UI language where its code is known; mjml's own messages are quoted as they are (English). */
+function problemText(t: TFunction, i18n: { exists(key: string): boolean }, p: RenderProblem): string {
+  const key = `content.templates.problemCodes.${p.code}`;
+  if (i18n.exists(key)) return t(key, { line: p.line, ...p.params });
+  return p.origin === 'mjml' && p.code === 'mjml_validation' ? t('content.templates.mjmlSays', { message: p.message }) : p.message;
 }
 
 function ProblemList({ problems, onPick }: { problems: readonly RenderProblem[]; onPick(line: number): void }) {
