@@ -107,6 +107,11 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   await page.keyboard.press('Delete');
   // Checked while typing, before any save.
   await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> aus Zeile ${openLine} ist vor </mj-section> in Zeile `);
+  // Leaving the editor unsaved and coming back brings the edits back.
+  await content.main.getByRole('link', { name: 'Alle Vorlagen' }).click();
+  await content.templateLink('welcome-email (Kopie)').click();
+  await expect(content.main.getByText('Ihre ungespeicherten Änderungen sind wiederhergestellt. Speichern Sie, um sie zu behalten.')).toBeVisible();
+  await expect(content.problems).toContainText(`Zeile ${openLine}`);
   await content.saveTemplate.click();
   await expect(content.main.getByText('Gespeichert – mit einem Fehler, siehe unten. Ihr Text ist gesichert.')).toBeVisible();
   await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> aus Zeile ${openLine} ist vor </mj-section> in Zeile `);

@@ -1259,6 +1259,7 @@ export const de = {
       mjmlSays: 'MJML meldet: {{message}}',
       problemLine: 'Zeile {{line}}',
       severity: { error: 'Fehler', warning: 'Warnung' },
+      restored: 'Ihre ungespeicherten Änderungen sind wiederhergestellt. Speichern Sie, um sie zu behalten.',
       unsaved: 'Ungespeicherte Änderungen',
       mergeHelp: 'Platzhalter:',
       itemsHelp: 'steht auf einer eigenen Zeile zwischen zwei Abschnitten; dort werden die Meldungen eingesetzt.',

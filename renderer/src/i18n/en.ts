@@ -1260,6 +1260,7 @@ export const en: Messages = {
       mjmlSays: 'MJML says: {{message}}',
       problemLine: 'Line {{line}}',
       severity: { error: 'Error', warning: 'Warning' },
+      restored: 'Your unsaved changes are back. Save to keep them.',
       unsaved: 'Unsaved changes',
       mergeHelp: 'Merge tags:',
       itemsHelp: 'stands on a line of its own between two sections; the items go there.',

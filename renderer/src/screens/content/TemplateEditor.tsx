@@ -15,12 +15,16 @@ import { templateHash, templatesHash } from './contentHash';
 import { MjmlCode } from './MjmlCode';
 import { setTemplateNotice, takeTemplateNotice } from './templateNotice';
 
+type Draft = { name: string; kind: MessageKind; language: MessageLanguage; mjml: string };
+/** Unsaved edits per template, kept while the app runs, so leaving the editor never loses them. */
+const unsavedDrafts = new Map<number, { base: string; draft: Draft }>();
+
 const MERGE_EXAMPLES = ['{{salutation}}', '{{first_name|Mitglied}}', '{{organisation}}', '{{unsubscribe_url}}', '{{#if funded:no}} … {{else}} … {{/if}}'];
 
 export function TemplateEditorPage({ id }: { id: number }) {
   const { t, i18n } = useTranslation();
   const [saved, setSaved] = useState<Template | null>(null);
-  const [draft, setDraft] = useState<{ name: string; kind: MessageKind; language: MessageLanguage; mjml: string } | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -49,14 +53,37 @@ export function TemplateEditorPage({ id }: { id: number }) {
   useEffect(() => {
     call('templates/get', { id }).then((tpl) => {
       setSaved(tpl);
-      setDraft({ name: tpl.name, kind: tpl.kind, language: tpl.language, mjml: tpl.mjml });
+      const kept = unsavedDrafts.get(id);
+      // Edits left unsaved when the user went elsewhere in the app come back, unless the template changed since.
+      if (kept && kept.base === tpl.updatedAt) {
+        setDraft(kept.draft);
+        setNotice(t('content.templates.restored'));
+      } else {
+        unsavedDrafts.delete(id);
+        setDraft({ name: tpl.name, kind: tpl.kind, language: tpl.language, mjml: tpl.mjml });
+      }
     }, setLoadError);
+    // Loaded once per template: loading again (say on a language switch) would throw edits away.
   }, [id]);
+
+  const isDirty = saved !== null && draft !== null && (draft.name !== saved.name || draft.kind !== saved.kind || draft.language !== saved.language || draft.mjml !== saved.mjml);
+  useEffect(() => {
+    if (!saved || !draft) return;
+    if (isDirty) unsavedDrafts.set(id, { base: saved.updatedAt, draft });
+    else unsavedDrafts.delete(id);
+  }, [id, saved, draft, isDirty]);
+  // Closing the window or reloading asks first while there are unsaved edits.
+  useEffect(() => {
+    if (!isDirty) return;
+    const ask = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [isDirty]);
 
   if (loadError !== undefined) return <ErrorNotice error={loadError} />;
   if (!saved || !draft) return <Loader aria-label={t('app.loading')} />;
 
-  const dirty = draft.name !== saved.name || draft.kind !== saved.kind || draft.language !== saved.language || draft.mjml !== saved.mjml;
+  const dirty = isDirty;
   const errors = saved.problems.filter((p) => p.severity === 'error').length;
   const current = draft.mjml === saved.mjml ? saved.problems : live?.mjml === draft.mjml ? live.problems : (live?.problems ?? saved.problems);
   // Said in the UI language, in the list and in the editor's marker tooltips alike.
