@@ -125,6 +125,24 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   expect(await problems.cspViolations()).toEqual([]);
 });
 
+test('keyboard: a new item from the search box without the mouse', async ({ app, shell, page }) => {
+  const content = new ContentPage(page);
+  await shell.open(app.url);
+  await shell.nav('Inhalte/Newsletter');
+  await content.search.focus();
+  await page.keyboard.press('Tab');
+  await expect(content.newItem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(content.titleInput).toBeFocused();
+  await page.keyboard.type('Tastatur-Meldung');
+  // Enter in a field saves, like every form here.
+  await page.keyboard.press('Enter');
+  await expect(content.editor.getByRole('status').getByText('Gespeichert.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(content.editor).toBeHidden();
+  await expect(content.itemLink('Tastatur-Meldung')).toBeVisible();
+});
+
 // For humans to look at; nothing is compared. CONTENT_SCREENSHOTS=/some/dir puts copies there.
 test('screenshots of the content screens in German and English', async ({ app, shell, page }, testInfo) => {
   const content = new ContentPage(page);
