@@ -150,7 +150,7 @@ test('screenshots of the content screens in German and English', async ({ app, s
   // Dialogs are shot without fullPage: a full-page shot scrolls the page behind the fixed overlay.
   const shot = async (name: string, fullPage = !name.startsWith('editor')): Promise<void> => {
     const file = process.env.CONTENT_SCREENSHOTS ? `${process.env.CONTENT_SCREENSHOTS}/content-${name}.png` : testInfo.outputPath(`content-${name}.png`);
-    await page.screenshot({ path: file, fullPage });
+    await page.screenshot({ path: file, fullPage, animations: 'disabled' });
     await testInfo.attach(`content-${name}`, { path: file, contentType: 'image/png' });
   };
   await shell.open(app.url);
