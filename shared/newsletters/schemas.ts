@@ -41,6 +41,8 @@ export const RenderProblem = z.object({
   /** 1-based, in that part's text. */
   line: z.number().int(),
   column: z.number().int(),
+  /** The message's variable parts (element names, lines), so the UI can say it in its own language by `code`. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type RenderProblem = z.infer<typeof RenderProblem>;
 
@@ -217,3 +219,6 @@ export const RecipientsInput = z
 export const ExportMessage = z
   .object({ id: Id, personId: Id.optional(), language: MessageLanguage.optional(), format: z.enum(['eml', 'html', 'mjml']) })
   .strict();
+
+/** A copy of a template under a new name ("… (Kopie)" when absent); never a starter. */
+export const TemplateDuplicate = z.object({ id: Id, name: z.string().trim().min(1).max(200).optional() }).strict();
