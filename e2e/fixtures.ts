@@ -9,6 +9,7 @@ import { AppShellPage } from './pages/AppShellPage';
 import { ContactsPage } from './pages/ContactsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ImportPage } from './pages/ImportPage';
+import { ListsPage } from './pages/ListsPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { UpkeepPage } from './pages/UpkeepPage';
@@ -37,6 +38,7 @@ interface Fixtures {
   organisations: OrganisationsPage;
   importWizard: ImportPage;
   upkeep: UpkeepPage;
+  lists: ListsPage;
 }
 
 export const test = base.extend<Fixtures & Options>({
@@ -66,6 +68,7 @@ export const test = base.extend<Fixtures & Options>({
   organisations: async ({ page }, use) => use(new OrganisationsPage(page)),
   importWizard: async ({ page }, use) => use(new ImportPage(page)),
   upkeep: async ({ page }, use) => use(new UpkeepPage(page)),
+  lists: async ({ page }, use) => use(new ListsPage(page)),
 });
 
 export { expect };

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-const SECTIONS = ['Übersicht', 'Kontakte', 'Organisationen', 'Segmente', 'Inhalte/Newsletter', 'Planung', 'Versand', 'Einstellungen'] as const;
+const SECTIONS = ['Übersicht', 'Kontakte', 'Organisationen', 'Zielgruppen', 'Inhalte/Newsletter', 'Planung', 'Versand', 'Einstellungen'] as const;
 
 test('every navigation entry opens its page, and Back returns to the previous one', async ({ app, shell, page }) => {
   await shell.open(app.url);
@@ -31,7 +31,7 @@ test('a section can be opened directly by its address and survives a reload', as
   await shell.open(app.url);
   await expect(shell.heading('Übersicht')).toBeVisible();
   await page.goto(new URL('#/segments', app.baseUrl).href);
-  await expect(shell.heading('Segmente')).toBeVisible();
+  await expect(shell.heading('Zielgruppen')).toBeVisible();
   await page.reload();
-  await expect(shell.heading('Segmente')).toBeVisible();
+  await expect(shell.heading('Zielgruppen')).toBeVisible();
 });

@@ -23,6 +23,22 @@ import {
   OrganisationRow,
   Upkeep,
 } from './contacts/schemas';
+import {
+  ListDelete,
+  ListMerge,
+  TagCreate,
+  TagDeleted,
+  TagList,
+  TagMerged,
+  TagRename,
+  TagRow,
+  TopicCreate,
+  TopicDeleted,
+  TopicList,
+  TopicMerged,
+  TopicRename,
+  TopicRow,
+} from './contacts/lists';
 import { ImportCheck, ImportHistory, ImportOpenInput, ImportPreview, ImportProgress, ImportRequest } from './contacts/import-schemas';
 import { MEMBERSHIPS, ORGANISATION_KINDS, UI_LANGUAGES, SizeThresholds } from './domain';
 import {
@@ -144,6 +160,17 @@ export const contract = {
   'contacts/ids': method(z.object({ query: z.string().max(2000) }).strict(), z.object({ ids: z.array(z.number().int()) })),
   'organisations/list': method(OrganisationListInput, z.object({ rows: z.array(OrganisationRow) })),
   'organisations/get': method(z.object({ id: z.number().int().positive() }).strict(), OrganisationDetail),
+  /** Topics and tags as managed lists: uses counted; rename, merge and delete across persons, organisations and projects. */
+  'topics/list': method(NoInput, TopicList),
+  'topics/create': method(TopicCreate, TopicRow),
+  'topics/rename': method(TopicRename, TopicRow),
+  'topics/merge': method(ListMerge, TopicMerged),
+  'topics/delete': method(ListDelete, TopicDeleted),
+  'tags/list': method(NoInput, TagList),
+  'tags/create': method(TagCreate, TagRow),
+  'tags/rename': method(TagRename, TagRow),
+  'tags/merge': method(ListMerge, TagMerged),
+  'tags/delete': method(ListDelete, TagDeleted),
   'contacts/export': method(ExportInput, FilePayload),
   'contacts/exportPersonal': method(z.object({ id: z.number().int().positive() }).strict(), FilePayload),
   'contacts/erase': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ suppressed: z.number().int() })),

@@ -117,6 +117,38 @@ export class ContactsPage {
   get eraseDialog(): Locator {
     return this.page.getByRole('dialog', { name: 'Person endgültig löschen?' });
   }
+
+  // --- a new person ---
+
+  get newPersonButton(): Locator {
+    return this.main.getByRole('button', { name: 'Neue Person', exact: true });
+  }
+
+  /** The dialog with the form for a new person. */
+  get newPersonDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Neue Person' });
+  }
+
+  /** A field of the new-person form, by its label ("E-Mail", "Quelle" …). */
+  newPersonField(label: string): Locator {
+    return this.newPersonDialog.getByRole('textbox', { name: label, exact: true });
+  }
+
+  /** "Eingaben verwerfen?": asked when a form with entries is closed without saving. */
+  get discardDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Eingaben verwerfen?' });
+  }
+
+  // --- consent by hand, in the drawer ---
+
+  consentForm(drawer: Locator): Locator {
+    return drawer.getByRole('form', { name: 'Einwilligung oder Widerruf erfassen' });
+  }
+
+  /** The question before a withdrawal is stored. */
+  get withdrawDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Einwilligung widerrufen?' });
+  }
 }
 
 function escape(s: string): string {

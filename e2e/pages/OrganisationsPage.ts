@@ -74,4 +74,46 @@ export class OrganisationsPage {
   get website(): Locator {
     return this.main.getByRole('region', { name: 'Angaben' }).getByRole('link');
   }
+
+  /** The facts table on an organisation's page ("Art", "Beschäftigte", "Anschrift" …). */
+  fact(label: string): Locator {
+    return this.main.getByRole('region', { name: 'Angaben' }).getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+  }
+
+  get historyList(): Locator {
+    return this.main.getByRole('list', { name: 'Änderungsprotokoll' });
+  }
+
+  // --- the organisation form ---
+
+  get newButton(): Locator {
+    return this.main.getByRole('button', { name: 'Neue Organisation', exact: true });
+  }
+
+  get editButton(): Locator {
+    return this.main.getByRole('button', { name: 'Bearbeiten', exact: true });
+  }
+
+  /** The dialog with the form: "Neue Organisation" or "Organisation bearbeiten". */
+  formDialog(title: 'Neue Organisation' | 'Organisation bearbeiten'): Locator {
+    return this.page.getByRole('dialog', { name: title });
+  }
+
+  /** A text field of the form by its label ("Name", "Website", "Beschäftigte" …). */
+  field(dialog: Locator, label: string): Locator {
+    return dialog.getByRole('textbox', { name: label, exact: true });
+  }
+
+  /** Picks an option of a select in the form ("Art", "Mitgliedschaft", "Land"); searchable ones are typed into. */
+  async choose(dialog: Locator, label: string, option: string, type?: string): Promise<void> {
+    const box = dialog.getByRole('combobox', { name: label, exact: true });
+    if (type !== undefined) await box.fill(type);
+    else await box.click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** The green message on the page after saving. */
+  get notice(): Locator {
+    return this.main.getByRole('status').filter({ hasText: /./ });
+  }
 }

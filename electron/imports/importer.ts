@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { emailKey, nameKey, organisationKey } from '../../shared/contacts/cleaning';
-import { mailchimpExportStatus, mapRow, type ImportField, type PersonDraft, type RowIssue } from '../../shared/contacts/mapping';
+import { mailchimpExportStatus, rowMapper, type ImportField, type PersonDraft, type RowIssue } from '../../shared/contacts/mapping';
 import type { ConsentPurpose, OrganisationKind, SizeThresholds } from '../../shared/domain';
 import type { Db } from '../db/database';
 import { currentActor } from '../services/changes';
@@ -94,8 +94,9 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
   const seenName = new Map<string, number>();
   const outcomes: RowOutcome[] = [];
   let suppressedCount = 0;
+  const map = rowMapper(settings.mapping, { ...(sizeThresholds ? { sizeThresholds } : {}), fileConsent });
   for (const row of table.rows) {
-    const { draft, issues } = mapRow(row.cells, settings.mapping, { ...(sizeThresholds ? { sizeThresholds } : {}), fileConsent });
+    const { draft, issues } = map(row.cells);
     if (fileStatus === 'cleaned') draft.consentNewsletter = false;
     if (issues.some((i) => BLOCKING.includes(i.code))) {
       outcomes.push({ line: row.line, action: 'invalid', issues });
@@ -117,7 +118,8 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
     if (match) {
       outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, issues, match });
     } else {
-      const isSuppressed = draft.email !== null && suppressed.has(emailHash(draft.email));
+      // Hashing every address costs more than the rest of the check; with no suppressions there is no need.
+      const isSuppressed = draft.email !== null && suppressed.size > 0 && suppressed.has(emailHash(draft.email));
       if (isSuppressed) suppressedCount++;
       outcomes.push({ line: row.line, action: 'create', draft, issues, suppressed: isSuppressed });
     }
@@ -183,8 +185,88 @@ function isEmptyValue(v: unknown): boolean {
  * updates and created organisations, topics and tags need rows in the undo log; a person's history shows
  * the import from the import tables rather than from one change-log row each.
  */
-export function applyImport(db: Db, report: ImportReport, settings: ImportSettings, format: string, onProgress?: (done: number, total: number) => void): ImportResult {
+export function applyImport(
+  db: Db,
+  report: ImportReport,
+  settings: ImportSettings,
+  format: string,
+  onProgress?: (done: number, total: number) => void,
+  tuning: ImportTuning = {},
+): ImportResult {
   const now = new Date().toISOString();
+  // A large import touches the persons table and its indexes all over; with SQLite's default 2 MB page
+  // cache their pages would be evicted and read back again and again. The setting is this connection's
+  // only, changes nothing on disk, and is put back afterwards.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  try {
+    return applyInTransaction(db, report, settings, format, now, onProgress, tuning);
+  } finally {
+    db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+  }
+}
+
+/** 64 MiB, as SQLite writes a size in KiB: negative. */
+const IMPORT_CACHE_KIB = -65536;
+
+export interface ImportTuning {
+  /** From how many new persons the indexes and search triggers are set aside (BULK_FROM); tests lower it. */
+  bulkFrom?: number;
+}
+
+/**
+ * From this many new persons on, an import sets the secondary indexes of the tables it fills and the
+ * search triggers aside for its duration (see setAside). Below, building the indexes again would cost
+ * more than the few rows save.
+ */
+const BULK_FROM = 5_000;
+
+/* The tables an import adds a row to per person; their secondary indexes are set aside in a bulk import. */
+const BULK_TABLES = ['persons', 'person_organisations'];
+
+/**
+ * Sets aside, inside the import's transaction, what makes each inserted row expensive without doing
+ * anything the import does not do again at the end, and returns the statements that put it back:
+ *
+ * - The search triggers that stand aside while 'internal.bulkImport' exists (migration 3). They change
+ *   nothing during the import, yet SQLite evaluates their WHEN clause on every row, and a statement that
+ *   may fire a trigger needs a statement journal, a copy of every page it touches.
+ * - The secondary indexes of persons and person_organisations (the e-mail, name and organisation
+ *   indexes), when the import adds at least as many persons as there are: a row inserted into an index
+ *   lands on a random page, while CREATE INDEX sorts once. No statement of the import reads through them,
+ *   and the UNIQUE e-mail index checks all rows when it is created again, failing (and so rolling back)
+ *   the import as the insert itself would have.
+ *
+ * Everything is taken from and given back to sqlite_master verbatim, and it happens in the import's one
+ * transaction: a failed or interrupted import rolls the schema back with the data, and other connections
+ * only ever see the schema as it was. Indexes stay when the database holds ANALYZE statistics, which
+ * dropping an index would delete.
+ */
+function setAside(db: Db, creating: number): string[] {
+  const persons = (db.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
+  const hasStatistics = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get() !== undefined;
+  const indexes = creating >= persons && !hasStatistics;
+  const objects = db
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master
+       WHERE (type = 'trigger' AND sql LIKE '%internal.bulkImport%')
+          OR (type = 'index' AND sql IS NOT NULL AND @indexes AND tbl_name IN (SELECT value FROM json_each(@tables)))
+       ORDER BY type, name`,
+    )
+    .all({ indexes: indexes ? 1 : 0, tables: JSON.stringify(BULK_TABLES) }) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const o of objects) db.exec(`DROP ${o.type === 'index' ? 'INDEX' : 'TRIGGER'} "${o.name.replaceAll('"', '""')}"`);
+  return objects.map((o) => o.sql);
+}
+
+function applyInTransaction(
+  db: Db,
+  report: ImportReport,
+  settings: ImportSettings,
+  format: string,
+  now: string,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  tuning: ImportTuning,
+): ImportResult {
   return db.transaction((): ImportResult => {
     const importId = Number(
       db
@@ -193,6 +275,7 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
     );
     // Seen only inside this transaction: the search triggers stand aside until the pass at the end.
     db.prepare("INSERT INTO settings (key, value) VALUES ('internal.bulkImport', 'true')").run();
+    const deferred = report.create >= (tuning.bulkFrom ?? BULK_FROM) ? setAside(db, report.create) : [];
     let seq = 0;
     const change = db.prepare('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)');
     const recordChange = (entity: 'person' | 'organisation' | 'topic' | 'tag', id: number, action: 'created' | 'updated', before: unknown): void => {
@@ -202,15 +285,21 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
     // Organisations by normalised name, existing and created in this run; each existing one is updated
     // at most once per import (from the first row that names it).
     const orgIds = new Map<string, number>();
+    // The stored name of every organisation a person may be linked to, for the search index.
+    const orgNames = new Map<number, string>();
     for (const o of db.prepare('SELECT id, name FROM organisations').iterate() as IterableIterator<{ id: number; name: string }>) {
       const k = organisationKey(o.name);
-      if (!orgIds.has(k)) orgIds.set(k, o.id);
+      if (!orgIds.has(k)) {
+        orgIds.set(k, o.id);
+        orgNames.set(o.id, o.name);
+      }
     }
     const orgSeen = new Set<number>();
     let organisationsCreated = 0;
+    // Positional parameters: binding by name costs a lookup per parameter and row.
     const insertOrg = db.prepare(
       `INSERT INTO organisations (name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)
-       VALUES (@name, @kind, @employees, @country, @region, @city, @postcode, @street, @website, @membership, @now, @now)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const selectOrg = db.prepare('SELECT * FROM organisations WHERE id = ?');
     const organisationFor = (d: PersonDraft, policy: DuplicatePolicy): number | null => {
@@ -220,21 +309,11 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
       if (existing === undefined) {
         const kind: OrganisationKind = d.organisationKind ?? 'other';
         const id = Number(
-          insertOrg.run({
-            name: d.organisation,
-            kind,
-            employees: d.employees,
-            country: d.country,
-            region: d.region,
-            city: d.city,
-            postcode: d.postcode,
-            street: d.street,
-            website: d.website,
-            membership: d.membership ?? 'member',
-            now,
-          }).lastInsertRowid,
+          insertOrg.run(d.organisation, kind, d.employees, d.country, d.region, d.city, d.postcode, d.street, d.website, d.membership ?? 'member', now, now)
+            .lastInsertRowid,
         );
         orgIds.set(key, id);
+        orgNames.set(id, d.organisation);
         orgSeen.add(id);
         organisationsCreated++;
         recordChange('organisation', id, 'created', null);
@@ -264,7 +343,16 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
     const lookupNamed = { topics: db.prepare('SELECT id FROM topics WHERE name = ? COLLATE NOCASE'), tags: db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE') };
     const insertNamed = { topics: db.prepare('INSERT INTO topics (name) VALUES (?)'), tags: db.prepare('INSERT INTO tags (name) VALUES (?)') };
     const namedCache = { topics: new Map<string, number>(), tags: new Map<string, number>() };
+    // The same spelling comes back row after row; it skips the locale-aware lower-casing below.
+    const namedBySpelling = { topics: new Map<string, number>(), tags: new Map<string, number>() };
     const named = (table: 'topics' | 'tags', name: string): number => {
+      const known = namedBySpelling[table].get(name);
+      if (known !== undefined) return known;
+      const id = namedByKey(table, name);
+      namedBySpelling[table].set(name, id);
+      return id;
+    };
+    const namedByKey = (table: 'topics' | 'tags', name: string): number => {
       const key = name.toLocaleLowerCase('de');
       const cached = namedCache[table].get(key);
       if (cached !== undefined) return cached;
@@ -331,9 +419,11 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
     const insertPerson = db.prepare(
       `INSERT INTO persons (salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
                             source, import_id, notes, created_at, updated_at)
-       VALUES (@salutation, @title, @first_name, @last_name, @email, @phone, @mobile, @function, @key_contact, @language, @status,
-               @source, @import_id, @notes, @now, @now)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // Search-index lines of the persons created here, written in one pass at the end (see searchLine).
+    const searchIds: number[] = [];
+    const searchLines: string[] = [];
     const selectPerson = snapshotStatements.row;
     // Persons created from earlier rows of this same file, for in-file duplicates.
     const createdByLine = new Map<number, number>();
@@ -358,26 +448,30 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
       if (o.action === 'create') {
         const status = report.bounced ? 'bounced' : o.suppressed || d.consentNewsletter === false ? 'unsubscribed' : 'active';
         const id = Number(
-          insertPerson.run({
-            salutation: d.salutation,
-            title: d.title,
-            first_name: d.firstName,
-            last_name: d.lastName,
-            email: d.email,
-            phone: d.phone,
-            mobile: d.mobile,
-            function: d.function,
-            key_contact: d.keyContact ? 1 : 0,
-            language: d.language ?? 'de',
+          insertPerson.run(
+            d.salutation,
+            d.title,
+            d.firstName,
+            d.lastName,
+            d.email,
+            d.phone,
+            d.mobile,
+            d.function,
+            d.keyContact ? 1 : 0,
+            d.language ?? 'de',
             status,
-            source: settings.source,
-            import_id: importId,
-            notes: d.notes,
+            settings.source,
+            importId,
+            d.notes,
             now,
-          }).lastInsertRowid,
+            now,
+          ).lastInsertRowid,
         );
         createdByLine.set(o.line, id);
-        linkOrg(id, organisationFor(d, policy), d, true);
+        const orgId = organisationFor(d, policy);
+        linkOrg(id, orgId, d, true);
+        searchIds.push(id);
+        searchLines.push(searchLine(d, orgId === null ? null : (orgNames.get(orgId) ?? null)));
         addLists(id, d);
         if (!o.suppressed && d.consentNewsletter !== false) addConsent(id, d.email);
         created++;
@@ -418,18 +512,46 @@ export function applyImport(db: Db, report: ImportReport, settings: ImportSettin
     });
     onProgress?.(total, total);
 
-    // One pass over the search index for everyone this import created or changed.
+    // The set-aside indexes are built again in one sorted pass each (a UNIQUE one checks its rows now),
+    // and the triggers come back exactly as they were.
+    for (const sql of deferred) db.exec(sql);
+
+    // One pass over the search index for everyone this import created or changed. A person created here
+    // and not touched by a later row gets the line computed above; everyone else (existing persons this
+    // import updated, and persons created here that a later row of the file added to) is read from the
+    // person_search_source view, as the triggers do.
     db.prepare("DELETE FROM settings WHERE key = 'internal.bulkImport'").run();
+    const insertSearch = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
+    for (let i = 0; i < searchIds.length; i++) {
+      const id = searchIds[i] as number;
+      if (!updatedIds.has(id)) insertSearch.run(id, searchLines[i]);
+    }
     const changedIds = JSON.stringify([...updatedIds]);
     db.prepare('DELETE FROM person_search WHERE rowid IN (SELECT value FROM json_each(?))').run(changedIds);
-    db.prepare(
-      'INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source WHERE id IN (SELECT id FROM persons WHERE import_id = ? UNION SELECT value FROM json_each(?))',
-    ).run(importId, changedIds);
+    db.prepare('INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source WHERE id IN (SELECT value FROM json_each(?))').run(
+      changedIds,
+    );
 
     const result = { importId, created, updated, skipped, invalid, organisationsCreated };
     db.prepare('UPDATE imports SET summary = ? WHERE id = ?').run(JSON.stringify(result), importId);
     return result;
   })();
+}
+
+/* German folding as the person_search_source view does it (migration 3): ä→ae … ẞ→SS. */
+const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ẞ: 'SS' };
+
+/**
+ * The search-index line of a person just created from `d` and linked to the organisation `orgName` (its
+ * stored name) or to none: exactly what the person_search_source view of migration 3 yields for that
+ * person — title, first and last name, e-mail and organisation names joined by spaces (empty ones as ''),
+ * followed by the German folding when that differs. Computing it here saves reading every new person back
+ * through the view's subqueries; a test compares both for every imported person.
+ */
+function searchLine(d: PersonDraft, orgName: string | null): string {
+  const line = `${d.title ?? ''} ${d.firstName ?? ''} ${d.lastName ?? ''} ${d.email ?? ''} ${orgName ?? ''}`;
+  const folded = line.replace(/[äöüßÄÖÜẞ]/g, (ch) => FOLD[ch] ?? ch);
+  return folded === line ? line : `${line} ${folded}`;
 }
 
 export interface UndoResult {
@@ -440,8 +562,8 @@ export interface UndoResult {
 /** Undoes an import exactly: created rows go, updated rows get their before-image back. */
 export function undoImport(db: Db, importId: number): UndoResult {
   return db.transaction((): UndoResult => {
-    const imp = db.prepare('SELECT id, file_name AS fileName, undone_at AS undoneAt FROM imports WHERE id = ?').get(importId) as
-      | { id: number; fileName: string; undoneAt: string | null }
+    const imp = db.prepare('SELECT id, at, file_name AS fileName, undone_at AS undoneAt FROM imports WHERE id = ?').get(importId) as
+      | { id: number; at: string; fileName: string; undoneAt: string | null }
       | undefined;
     if (!imp) throw new UndoError(`There is no import ${importId}.`);
     if (imp.undoneAt) throw new UndoError(`Import ${importId} (${imp.fileName}) was already undone on ${imp.undoneAt}.`);
@@ -488,10 +610,17 @@ export function undoImport(db: Db, importId: number): UndoResult {
         restoreRow(db, 'persons', snap.row);
         db.prepare('DELETE FROM person_organisations WHERE person_id = ?').run(c.id);
         for (const po of snap.organisations) insertRow(db, 'person_organisations', po);
-        db.prepare('DELETE FROM person_topics WHERE person_id = ?').run(c.id);
-        for (const t of snap.topics) db.prepare('INSERT INTO person_topics (person_id, topic_id) VALUES (?, ?)').run(c.id, t.topic_id);
-        db.prepare('DELETE FROM person_tags WHERE person_id = ?').run(c.id);
-        for (const t of snap.tags) db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, ?)').run(c.id, t.tag_id);
+        // A topic or tag merged into another since the import is gone; the person keeps the one it went
+        // into (the merge logged that for the person). Entries deleted since cannot come back.
+        const mergedInto = (noun: 'topic' | 'tag'): string[] =>
+          db
+            .prepare(`SELECT json_extract(details, '$.into') AS name FROM change_log WHERE entity = 'person' AND entity_id = ? AND action = ? AND at >= ?`)
+            .pluck()
+            .all(c.id, `${noun}-merged`, imp.at) as string[];
+        db.prepare('DELETE FROM person_topics WHERE person_id = ? AND topic_id NOT IN (SELECT id FROM topics WHERE name IN (SELECT value FROM json_each(?)))').run(c.id, JSON.stringify(mergedInto('topic')));
+        for (const t of snap.topics) db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) SELECT ?, id FROM topics WHERE id = ?').run(c.id, t.topic_id);
+        db.prepare('DELETE FROM person_tags WHERE person_id = ? AND tag_id NOT IN (SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(?)))').run(c.id, JSON.stringify(mergedInto('tag')));
+        for (const t of snap.tags) db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) SELECT ?, id FROM tags WHERE id = ?').run(c.id, t.tag_id);
         db.prepare('DELETE FROM person_information_kinds WHERE person_id = ?').run(c.id);
         for (const k of snap.interests) db.prepare('INSERT INTO person_information_kinds (person_id, kind) VALUES (?, ?)').run(c.id, k.kind);
         // Consent records the import added are removed; the ones before it are untouched.

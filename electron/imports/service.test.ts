@@ -36,6 +36,17 @@ function snapshot(b: Backend): string {
   return JSON.stringify(tables.map((t) => b.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
 }
 
+/**
+ * The search index holds, for every person, exactly the line the person_search_source view gives: the
+ * import writes the lines of the persons it creates itself, and they must not drift from the view.
+ */
+function expectSearchIndexExact(b: Backend): void {
+  const indexed = b.db.prepare('SELECT rowid AS id, text FROM person_search ORDER BY rowid').all();
+  const expected = b.db.prepare('SELECT id, text FROM person_search_source ORDER BY id').all();
+  expect(indexed.length).toBeGreaterThan(0);
+  expect(indexed).toEqual(expected);
+}
+
 const GERMAN_EXCEL = [
   'Anrede;Titel;Vorname;Nachname;E-Mail;Firma;PLZ;Ort;Land;Funktion;Mitarbeiter',
   'Frau;Dr.;Jana;Müller;MAILTO:Jana.Mueller@Neuwerk.EXAMPLE;Neuwerk Leichtbau GmbH;01067;Dresden;Deutschland;Geschäftsführerin;35',
@@ -64,6 +75,7 @@ describe('import wizard API', () => {
     expect(jana).toMatchObject({ email: 'Jana.Mueller@neuwerk.example', title: 'Dr.', salutation: 'frau', postcode: '01067', city: 'Dresden', country: 'DE', source: 'Test-Import' });
     // No consent unless the user states the file documents it.
     expect(b.db.prepare('SELECT count(*) AS n FROM consents').get()).toEqual({ n: 0 });
+    expectSearchIndexExact(b);
     b.close();
   });
 
@@ -87,12 +99,34 @@ describe('import wizard API', () => {
     expect(progress.result).toMatchObject({ created: 1, updated: 1 });
     expect(b.db.prepare('SELECT phone FROM persons WHERE lower(email) = lower(?)').get(demoPerson.email)).toEqual({ phone: '+49 000 1' });
     expect(snapshot(b)).not.toBe(before);
+    expectSearchIndexExact(b);
     const list = await call<{ imports: { id: number }[] }>(b, 'imports/list', {});
     await call(b, 'imports/undo', { id: list.imports[0]!.id, confirm: true });
     const after = JSON.parse(snapshot(b)) as unknown[][];
     const was = JSON.parse(before) as unknown[][];
     was.forEach((rows, t) => expect(after[t], `table ${t}`).toEqual(rows));
     await expect(call(b, 'imports/undo', { id: list.imports[0]!.id, confirm: true })).rejects.toThrow(/already undone/);
+    b.close();
+  });
+
+  it('undo after a topic merge: the person keeps the topic the old one went into, and loses what the import added', async () => {
+    const b = startBackend({ dataDir: tempDir(), shell: 'cli' });
+    const p = b.db
+      .prepare("SELECT p.id, p.email, p.first_name AS f, p.last_name AS l FROM persons p JOIN person_topics pt ON pt.person_id = p.id WHERE p.status = 'active' LIMIT 1")
+      .get() as { id: number; email: string; f: string; l: string };
+    const topicsOf = (): string[] =>
+      b.db.prepare('SELECT t.name FROM person_topics pt JOIN topics t ON t.id = pt.topic_id WHERE pt.person_id = ? ORDER BY t.name').pluck().all(p.id) as string[];
+    const before = topicsOf();
+    const csv = ['Vorname,Nachname,E-Mail,Themen', `${p.f},${p.l},${p.email},Brandneues Thema`].join('\n');
+    const { progress } = await runImport(b, await open(b, 'update.csv', csv), { onDuplicate: 'fill' });
+    expect(progress.result).toMatchObject({ updated: 1 });
+    expect(topicsOf()).toContain('Brandneues Thema');
+    const old = before[0]!;
+    const ids = (name: string): number => b.db.prepare('SELECT id FROM topics WHERE name = ?').pluck().get(name) as number;
+    const target = (b.db.prepare('SELECT name FROM topics WHERE name NOT IN (SELECT value FROM json_each(?)) AND name <> ? ORDER BY name LIMIT 1').pluck().get(JSON.stringify(before), 'Brandneues Thema')) as string;
+    await call(b, 'topics/merge', { id: ids(old), intoId: ids(target) });
+    await call(b, 'imports/undo', { id: progress.result!.importId, confirm: true });
+    expect(topicsOf()).toEqual([...before.filter((t) => t !== old), target].sort((a, c) => a.localeCompare(c)));
     b.close();
   });
 
@@ -135,6 +169,25 @@ describe('import wizard API', () => {
     await expect(open(b, 'bild.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]))).rejects.toThrow(/bad_input/);
     await expect(open(b, 'leer.csv', '')).rejects.toThrow(/bad_input/);
     expect(snapshot(b)).toBe(before);
+    b.close();
+  });
+
+  it('indexes every imported person for search exactly as the database view describes it', async () => {
+    const b = startBackend({ dataDir: tempDir(), shell: 'cli' });
+    const demo = b.db.prepare("SELECT email FROM persons WHERE email IS NOT NULL AND status = 'active' LIMIT 1").get() as { email: string };
+    const csv = [
+      'Anrede;Titel;Vorname;Nachname;E-Mail;Firma',
+      'Frau;Prof. Dr.;Jürgen;Weiß-Öztürk;jw@straße.example;Größe & Maß GmbH',
+      'Herr;;Björn;Ærø;;',
+      ';;;Nur Nachname;;Ohne Mail AG',
+      // A later row of the same person, naming a second organisation: the person gains a link.
+      'Frau;;Jürgen;Weiß-Öztürk;JW@straße.example;Zweite Firma ẞ',
+      // An existing person of the demo cluster, updated.
+      `Herr;Dr.;;;${demo.email.toUpperCase()};Neue Firma`,
+    ].join('\r\n');
+    const { progress } = await runImport(b, await open(b, 'suche.csv', csv), { onDuplicate: 'fill' });
+    expect(progress.result).toMatchObject({ created: 3, updated: 2 });
+    expectSearchIndexExact(b);
     b.close();
   });
 
@@ -205,6 +258,7 @@ describe('round trip with the naughty strings', () => {
     // And the cleaning itself leaves ordinary text alone: most lines come back byte for byte.
     const untouched = [...stored].filter(([email, line]) => back.get(email)?.notes === line).length;
     expect(untouched / stored.size).toBeGreaterThan(0.9);
+    expectSearchIndexExact(b);
     b.close();
   });
 });

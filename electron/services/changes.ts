@@ -30,6 +30,14 @@ export function logChange(db: Db, entity: Entity, entityId: number, action: stri
   );
 }
 
+/** The same entry for many records at once (a topic renamed for everyone who has it), in the caller's transaction. */
+export function logChanges(db: Db, entity: Entity, entityIds: readonly number[], action: string, details: Record<string, unknown> = {}, actor = currentActor()): void {
+  const insert = db.prepare('INSERT INTO change_log (entity, entity_id, at, actor, action, details) VALUES (?, ?, ?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  const json = JSON.stringify(details);
+  for (const id of entityIds) insert.run(entity, id, at, actor, action, json);
+}
+
 /**
  * The change log, plus what imports did: imports record their work in their own tables (one row per
  * import, not per person), and the history shows it from there.

@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api';
 import type { BulkAction, ContactCreate, ContactDetail, ContactList, ContactPatch, ContactRow, ContactSort } from '../../shared/contacts/schemas';
 import type { Db } from '../db/database';
 import { history, logChange } from './changes';
+import { ensureNamed } from './lists';
 import type { HandlerTable } from './registry';
 import { checkQueryText } from './rules';
 
@@ -168,11 +169,6 @@ export function updateContact(db: Db, id: number, patch: ContactPatch): ContactD
     logChange(db, 'person', id, 'edited', changes);
   })();
   return getContact(db, id);
-}
-
-function ensureNamed(db: Db, table: 'tags' | 'topics', name: string): number {
-  const found = db.prepare(`SELECT id FROM ${table} WHERE name = ? COLLATE NOCASE`).get(name) as { id: number } | undefined;
-  return found?.id ?? Number(db.prepare(`INSERT INTO ${table} (name) VALUES (?)`).run(name).lastInsertRowid);
 }
 
 export function bulkUpdate(db: Db, ids: number[], action: BulkAction): number {

@@ -5,6 +5,7 @@ import { registerContactFiles } from './contact-files';
 import { registerContacts } from './contacts';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
+import { registerLists } from './lists';
 import { HandlerTable, type ServiceContext } from './registry';
 import { registerOrganisations } from './organisations';
 import { registerSegments } from './segments';
@@ -24,6 +25,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerDemo(table);
   registerContacts(table);
   registerOrganisations(table);
+  registerLists(table);
   registerContactFiles(table);
   registerImports(table);
   registerSegments(table);

@@ -5,6 +5,7 @@ import { sizeClass } from '../../shared/domain';
 import type { Db } from '../db/database';
 import { history, logChange } from './changes';
 import { contactRows } from './contacts';
+import { ensureNamed } from './lists';
 import type { HandlerTable } from './registry';
 import { readSettings } from './settings';
 
@@ -74,7 +75,7 @@ export function getOrganisation(db: Db, id: number): OrganisationDetail {
   };
 }
 
-const ORG_COLUMNS: Record<keyof OrganisationPatch, string> = {
+const ORG_COLUMNS: Record<Exclude<keyof OrganisationPatch, 'topics'>, string> = {
   name: 'name',
   kind: 'kind',
   employees: 'employees',
@@ -88,6 +89,26 @@ const ORG_COLUMNS: Record<keyof OrganisationPatch, string> = {
   notes: 'notes',
 };
 
+/**
+ * Sets the organisation's topics to exactly `names`; a name that differs from a listed topic only in case
+ * is that topic. Returns the change for the log, or null when the set stays the same.
+ */
+function replaceTopics(db: Db, id: number, names: readonly string[]): { from: string[]; to: string[] } | null {
+  const current = () =>
+    db.prepare('SELECT t.id, t.name FROM organisation_topics x JOIN topics t ON t.id = x.topic_id WHERE x.organisation_id = ? ORDER BY t.name COLLATE NOCASE').all(id) as {
+      id: number;
+      name: string;
+    }[];
+  const before = current();
+  const wanted = new Set(names.map((n) => ensureNamed(db, 'topics', n.trim())));
+  const had = new Set(before.map((t) => t.id));
+  if (wanted.size === had.size && [...wanted].every((t) => had.has(t))) return null;
+  db.prepare('DELETE FROM organisation_topics WHERE organisation_id = ?').run(id);
+  const link = db.prepare('INSERT INTO organisation_topics (organisation_id, topic_id) VALUES (?, ?)');
+  for (const t of wanted) link.run(id, t);
+  return { from: before.map((t) => t.name), to: current().map((t) => t.name) };
+}
+
 export function updateOrganisation(db: Db, id: number, patch: OrganisationPatch, action = 'edited'): OrganisationDetail {
   db.transaction(() => {
     const before = db.prepare('SELECT * FROM organisations WHERE id = ?').get(id) as Record<string, unknown> | undefined;
@@ -95,7 +116,8 @@ export function updateOrganisation(db: Db, id: number, patch: OrganisationPatch,
     const sets: string[] = [];
     const params: unknown[] = [];
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    for (const [key, value] of Object.entries(patch) as [keyof OrganisationPatch, unknown][]) {
+    const { topics, ...fields } = patch;
+    for (const [key, value] of Object.entries(fields) as [keyof typeof ORG_COLUMNS, unknown][]) {
       if (value === undefined) continue;
       const col = ORG_COLUMNS[key];
       const stored = value === '' ? null : value;
@@ -104,8 +126,12 @@ export function updateOrganisation(db: Db, id: number, patch: OrganisationPatch,
       params.push(stored);
       changes[key] = { from: before[col], to: stored };
     }
-    if (sets.length === 0) return;
-    db.prepare(`UPDATE organisations SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, new Date().toISOString(), id);
+    if (topics !== undefined) {
+      const topicChange = replaceTopics(db, id, topics);
+      if (topicChange) changes.topics = topicChange;
+    }
+    if (Object.keys(changes).length === 0) return;
+    db.prepare(`UPDATE organisations SET ${[...sets, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(...params, new Date().toISOString(), id);
     logChange(db, 'organisation', id, action, changes);
   })();
   return getOrganisation(db, id);

@@ -15,6 +15,7 @@ import { SettingsScreen } from './screens/Settings';
 // the first screen — starts without their code.
 const ContactsSection = lazy(() => import('./screens/contacts/ContactsSection').then((m) => ({ default: m.ContactsSection })));
 const OrganisationsScreen = lazy(() => import('./screens/organisations/OrganisationsScreen').then((m) => ({ default: m.OrganisationsScreen })));
+const SegmentsScreen = lazy(() => import('./screens/segments/SegmentsScreen').then((m) => ({ default: m.SegmentsScreen })));
 
 function useHashRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
@@ -121,8 +122,9 @@ export function App() {
         <Suspense fallback={<Loader aria-label={t('app.loading')} />}>
           {route === 'contacts' && <ContactsSection />}
           {route === 'organisations' && <OrganisationsScreen />}
+          {route === 'segments' && <SegmentsScreen />}
         </Suspense>
-        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && <SectionIntro route={route} />}
+        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
   );

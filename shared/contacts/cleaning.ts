@@ -146,6 +146,26 @@ function decodePercent(value: string): string {
   }
 }
 
+/*
+ * An address as nearly every cell holds it: ASCII, starting with a letter or digit (so no wrapper, quote or
+ * `mailto:` can be around it), dot-separated atoms, a host of at least two labels, nothing before or after.
+ * For such a cell every step of `cleanEmail` except lower-casing the domain is a no-op, so an import of
+ * 100,000 rows skips them; everything else takes the full path. The length limits and the letter in the
+ * top-level domain are checked in `plainEmail`, as `isValidAddress` does.
+ */
+const PLAIN_EMAIL =
+  /^([A-Za-z0-9][A-Za-z0-9!#$%&'*+/=?^_`{|}~-]*(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*)@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+)$/;
+
+function plainEmail(raw: string): string | null {
+  const m = PLAIN_EMAIL.exec(raw);
+  if (m === null) return null;
+  const local = m[1] ?? '';
+  const domain = (m[2] ?? '').toLowerCase();
+  if (local.length > 64 || domain.length > 253) return null;
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  return /[a-z]/.test(tld) ? `${local}@${domain}` : null;
+}
+
 /**
  * Cleans and validates one e-mail address. Accepts what people paste: `mailto:` links (any case, with a
  * `?subject=` query), `<…>` and quotes around the address, display names (`Jana Müller <jana@x.de>`),
@@ -155,6 +175,8 @@ function decodePercent(value: string): string {
  * On failure `value` is the text after `cleanText`, for showing to the user.
  */
 export function cleanEmail(raw: string): CleanEmailResult {
+  const plain = plainEmail(raw);
+  if (plain !== null) return { email: plain };
   const text = cleanText(raw);
   if (text === '') return { error: 'empty', value: '' };
   let candidate = text.replace(FORMAT, '').replace(/[;,]+$/, '');
@@ -285,14 +307,54 @@ const DIACRITIC_RANGES: readonly (readonly [number, number])[] = [
   [0xfe20, 0xfe2f],
 ];
 
-// A loop rather than a character class: a class of bare combining marks is unreadable and lint-flagged.
+/*
+ * One character class built from DIACRITIC_RANGES (written out, a class of bare combining marks is
+ * unreadable and lint-flagged). All ranges lie in the BMP, so matching code units is matching code points.
+ */
+const DIACRITICS = new RegExp(`[${DIACRITIC_RANGES.map(([from, to]) => `\\u${hex4(from)}-\\u${hex4(to)}`).join('')}]`, 'g');
+
+function hex4(codePoint: number): string {
+  return codePoint.toString(16).padStart(4, '0');
+}
+
 function stripDiacritics(decomposed: string): string {
-  let out = '';
-  for (const ch of decomposed) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (!DIACRITIC_RANGES.some(([from, to]) => cp >= from && cp <= to)) out += ch;
+  return decomposed.replace(DIACRITICS, '');
+}
+
+/* Letters and digits in single-spaced ASCII words ("Firma 12 GmbH"): folding only changes their case. */
+const ASCII_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+/* Up to the end of Latin Extended-A: German, French, Polish, Czech, Turkish … names fall in here. */
+const LATIN_END = 0x17f;
+const latinFolds: Record<'expand' | 'strip', string[] | null> = { expand: null, strip: null };
+
+/*
+ * Below U+0180 every step of foldText acts on one character at a time: there are no combining marks,
+ * joiners or surrogates there, each letter decomposes into a base letter plus marks that are stripped,
+ * and NFC has nothing to compose. So the fold of such text is the fold of each character, with spaces
+ * collapsed and trimmed at the end. The table is filled by the general path itself, with each character
+ * between two letters so that a space or a removed character shows as what it leaves in the middle.
+ */
+function latinFoldTable(umlauts: 'expand' | 'strip'): string[] {
+  let table = latinFolds[umlauts];
+  if (table === null) {
+    table = [];
+    for (let c = 0; c <= LATIN_END; c++) table.push(foldGeneral(`a${String.fromCharCode(c)}a`, umlauts).slice(1, -1));
+    latinFolds[umlauts] = table;
   }
-  return out;
+  return table;
+}
+
+/* Characters the Latin table has to look up: all but lower-case ASCII letters, digits and the space. */
+const NOT_PLAIN = /[^a-z0-9 ]/g;
+const BEYOND_LATIN = /[^\0-\u017f]/;
+
+function foldLatin(text: string, umlauts: 'expand' | 'strip'): string | null {
+  if (BEYOND_LATIN.test(text)) return null;
+  const table = latinFoldTable(umlauts);
+  return text
+    .replace(NOT_PLAIN, (ch) => table[ch.charCodeAt(0)] ?? ch)
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /**
@@ -302,6 +364,11 @@ function stripDiacritics(decomposed: string): string {
  * scripts pass through lower-cased. Used by the duplicate keys, header matching and country lookup.
  */
 export function foldText(text: string, umlauts: 'expand' | 'strip' = 'expand'): string {
+  if (ASCII_WORDS.test(text)) return text.toLowerCase();
+  return foldLatin(text, umlauts) ?? foldGeneral(text, umlauts);
+}
+
+function foldGeneral(text: string, umlauts: 'expand' | 'strip'): string {
   const table = umlauts === 'expand' ? GERMAN_EXPANSIONS : GERMAN_STRIPPED;
   const lower = cleanText(text).replace(FORMAT, '').toLowerCase();
   const spelled = lower.replace(/[äöüß]/g, (ch) => table[ch] ?? ch);
@@ -322,8 +389,8 @@ export function foldText(text: string, umlauts: 'expand' | 'strip' = 'expand'): 
  * an empty key means "no key", never "same person".
  */
 export function nameKey(first: string, last: string): string {
-  const f = foldText(first);
-  const l = foldText(last);
+  const f = foldName(first);
+  const l = foldName(last);
   return f === '' && l === '' ? '' : `${f}|${l}`;
 }
 
@@ -379,12 +446,24 @@ const LEGAL_FORMS = [
   'S.p.A.',
 ];
 
-let legalFormTokens: string[][] | null = null;
+let legalFormTokens: Map<string, string[][]> | null = null;
 
-function legalForms(): string[][] {
-  // Longest first, so "pte ltd" is removed as one before "ltd" alone would leave "pte" behind.
-  legalFormTokens ??= LEGAL_FORMS.map((form) => foldText(form).split(' ')).sort((a, b) => b.length - a.length);
-  return legalFormTokens;
+/**
+ * The legal forms as token sequences, grouped by their last token, so a name is compared only with the
+ * forms it could end in. Within a group the order is the order of trying: longest first, so "pte ltd" is
+ * removed as one before "ltd" alone would leave "pte" behind.
+ */
+function legalForms(): Map<string, string[][]> {
+  if (legalFormTokens) return legalFormTokens;
+  const byLast = new Map<string, string[][]>();
+  for (const form of LEGAL_FORMS.map((f) => foldText(f).split(' ')).sort((a, b) => b.length - a.length)) {
+    const last = form[form.length - 1] ?? '';
+    const group = byLast.get(last);
+    if (group) group.push(form);
+    else byLast.set(last, [form]);
+  }
+  legalFormTokens = byLast;
+  return byLast;
 }
 
 /**
@@ -394,20 +473,22 @@ function legalForms(): string[][] {
  */
 function organisationKeyUncached(name: string): string {
   const tokens = foldText(name).split(' ').filter((t) => t !== '');
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const form of legalForms()) {
-      if (tokens.length <= form.length) continue;
-      const tail = tokens.slice(tokens.length - form.length);
-      if (tail.every((token, i) => token === form[i])) {
-        tokens.length -= form.length;
-        changed = true;
-        break;
-      }
-    }
+  const forms = legalForms();
+  // The name is tokens[0 .. end); a removed form moves the end instead of shortening the array.
+  let end = tokens.length;
+  for (;;) {
+    const form = (forms.get(tokens[end - 1] ?? '') ?? []).find((f) => endsWith(tokens, end, f));
+    if (form === undefined) return (end === tokens.length ? tokens : tokens.slice(0, end)).join(' ');
+    end -= form.length;
   }
-  return tokens.join(' ');
+}
+
+/** Whether tokens[0 .. end) ends with `form` and has more before it (the whole name is never a legal form). */
+function endsWith(tokens: readonly string[], end: number, form: readonly string[]): boolean {
+  if (end <= form.length) return false;
+  const offset = end - form.length;
+  for (let i = 0; i < form.length; i++) if (tokens[offset + i] !== form[i]) return false;
+  return true;
 }
 
 /* --------------------------------------------------------------------------------------------------------
@@ -432,8 +513,11 @@ export function neutraliseFormula(value: string): string {
  * not part of the value.
  */
 export function restoreNeutralised(cell: string): string {
-  return /^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell;
+  // The character test first: this runs on every cell of an import, and almost none starts with "'".
+  return cell.charCodeAt(0) === 0x27 && /^'[=+\-@\t\r']/.test(cell) ? cell.slice(1) : cell;
 }
 
 /** Memoised: see memo.ts. */
 export const organisationKey = memoised(organisationKeyUncached);
+/* First and last names repeat across a member list (Müller, Thomas …); folded once per distinct name. */
+const foldName = memoised((name: string) => foldText(name));

@@ -20,6 +20,7 @@ import {
 import {
   cleanEmail,
   cleanMultiline,
+  type CleanEmailResult,
   cleanPhone,
   cleanPostcode,
   cleanText,
@@ -1080,27 +1081,109 @@ export function mailchimpExportStatus(columns: readonly string[]): 'subscribed' 
 
 /*
  * A cell with several addresses ("a@x.de; b@y.de") is split when every part is an address; otherwise it
- * is one (invalid) value and reported as such.
+ * is one (invalid) value and reported as such. Returns the cleaning result of each address.
  */
-function emailCandidates(raw: string): string[] {
-  if (cleanText(raw) === '' || 'email' in cleanEmail(raw)) return [raw];
+function emailResults(raw: string): CleanEmailResult[] {
+  const whole = cleanEmail(raw);
+  if ('email' in whole || whole.error === 'empty') return [whole];
   for (const separator of [/[;,\n]+/, /[;,\s]+/u]) {
     const parts = raw.split(separator).filter((p) => cleanText(p) !== '');
-    if (parts.length > 1 && parts.every((p) => 'email' in cleanEmail(p))) return parts;
+    if (parts.length < 2) continue;
+    const results = parts.map(cleanEmail);
+    if (results.every((r) => 'email' in r)) return results;
   }
-  return [raw];
+  return [whole];
 }
 
 /* "39104 Magdeburg" or "D-39104 Magdeburg" in a city column (a "PLZ/Ort" column). */
 const POSTCODE_CITY = /^(?:[A-Z]{1,3}[- ])?(\d{4,5})\s+(\S.*)$/u;
 
+interface AddressCell {
+  salutation: Salutation | null;
+  titles: readonly string[];
+}
+
 /** A salutation/title cell read into salutation and title parts; unknown words are kept as a title. */
-function readAddressCell(raw: string, isTitleColumn: boolean): { salutation: Salutation | null; titles: string[] } {
+function readAddressCell(raw: string, isTitleColumn: boolean): AddressCell {
   const prefix = parseNamePrefix(raw, { genderWords: !isTitleColumn });
   const titles = [...prefix.titles];
   const recognised = prefix.salutation !== null || titles.length > 0;
   if (prefix.rest !== '' && (isTitleColumn || recognised)) titles.push(prefix.rest);
   return { salutation: prefix.salutation, titles };
+}
+
+/*
+ * The per-value readers below are pure and the values repeat down a member list (a handful of salutations
+ * and titles, common first and family names, the same topics), so each distinct cell is read once per
+ * import rather than once per row. The results are shared between rows and never changed.
+ */
+const readSalutationCell = memoised((raw: string) => readAddressCell(raw, false));
+const readTitleCell = memoised((raw: string) => readAddressCell(raw, true));
+
+interface NameCell {
+  name: string;
+  salutation: Salutation | null;
+  titles: readonly string[];
+}
+
+/** "Dr. Jana" in a Vorname column: the title moves to the title, a bare "Herr" stays a family name. */
+const readNameCell = memoised((raw: string): NameCell => {
+  const prefix = parseNamePrefix(raw);
+  if (prefix.rest === '' || (prefix.salutation === null && prefix.titles.length === 0)) return { name: cleanText(raw), salutation: null, titles: [] };
+  return { name: prefix.rest, salutation: prefix.salutation, titles: prefix.titles };
+});
+
+const splitListCell = memoised(splitList);
+
+/** Which columns feed which field, in column order. */
+type ColumnPlan = ReadonlyMap<ImportField, readonly number[]>;
+
+function columnPlan(mapping: readonly (ImportField | null)[]): ColumnPlan {
+  const columns = new Map<ImportField, number[]>();
+  mapping.forEach((f, i) => {
+    if (f === null) return;
+    const list = columns.get(f);
+    if (list) list.push(i);
+    else columns.set(f, [i]);
+  });
+  return columns;
+}
+
+/*
+ * The cell as the row gives it to a field: the spreadsheet's text mark undone, or null when nothing is
+ * left after cleaning. A visible ASCII first character survives cleaning, so most cells need no cleanText.
+ */
+function usableCell(cells: readonly string[], column: number): string | null {
+  const cell = restoreNeutralised(cells[column] ?? '');
+  const first = cell.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return cell;
+  return cell === '' || cleanText(cell) === '' ? null : cell;
+}
+
+/** The first usable cell of a field, in column order. */
+function firstCell(cells: readonly string[], columns: readonly number[] | undefined): string | null {
+  if (columns === undefined) return null;
+  for (const column of columns) {
+    const cell = usableCell(cells, column);
+    if (cell !== null) return cell;
+  }
+  return null;
+}
+
+/** Every usable cell of a field, in column order. */
+function allCells(cells: readonly string[], columns: readonly number[] | undefined): string[] {
+  const out: string[] = [];
+  if (columns === undefined) return out;
+  for (const column of columns) {
+    const cell = usableCell(cells, column);
+    if (cell !== null) out.push(cell);
+  }
+  return out;
+}
+
+function cleanCell(cells: readonly string[], columns: readonly number[] | undefined): string | null {
+  const raw = firstCell(cells, columns);
+  return raw === null ? null : cleanText(raw);
 }
 
 /**
@@ -1114,47 +1197,58 @@ export function mapRow(
   mapping: readonly (ImportField | null)[],
   options: MapRowOptions = {},
 ): { draft: PersonDraft; issues: RowIssue[] } {
+  return mapPlannedRow(cells, columnPlan(mapping), options);
+}
+
+/**
+ * `mapRow` for every row of one table: which columns feed which field is worked out once, not per row.
+ * The import calls this for 100,000 rows and more.
+ */
+export function rowMapper(
+  mapping: readonly (ImportField | null)[],
+  options: MapRowOptions = {},
+): (cells: readonly string[]) => { draft: PersonDraft; issues: RowIssue[] } {
+  const plan = columnPlan(mapping);
+  return (cells) => mapPlannedRow(cells, plan, options);
+}
+
+/* mapRow's work. Per row, so it reads each field's cells directly instead of grouping the row first, and
+ * keeps closures out of the row path. */
+function mapPlannedRow(cells: readonly string[], plan: ColumnPlan, options: MapRowOptions): { draft: PersonDraft; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
-  // The row's non-empty cells grouped by field once, in column order; every rule below reads from here.
-  const byField = new Map<ImportField, string[]>();
-  mapping.forEach((f, i) => {
-    if (f === null) return;
-    const cell = restoreNeutralised(cells[i] ?? '');
-    if (cleanText(cell) === '') return;
-    const list = byField.get(f);
-    if (list) list.push(cell);
-    else byField.set(f, [cell]);
-  });
-  const raws = (field: ImportField): string[] => byField.get(field) ?? [];
-  const firstRaw = (field: ImportField): string | null => raws(field)[0] ?? null;
-  const text = (field: ImportField): string | null => {
-    const raw = firstRaw(field);
-    return raw === null ? null : cleanText(raw);
-  };
 
   // Salutation and title: from their own columns, from titles typed into the name cells, or from "Name".
   let salutation: Salutation | null = null;
   const titles: string[] = [];
-  for (const [field, isTitle] of [['salutation', false], ['title', true]] as const) {
-    const raw = firstRaw(field);
-    if (raw === null) continue;
-    const read = readAddressCell(raw, isTitle);
+  const salutationRaw = firstCell(cells, plan.get('salutation'));
+  if (salutationRaw !== null) {
+    const read = readSalutationCell(salutationRaw);
+    salutation = read.salutation;
+    mergeTitles(titles, read.titles);
+  }
+  const titleRaw = firstCell(cells, plan.get('title'));
+  if (titleRaw !== null) {
+    const read = readTitleCell(titleRaw);
     salutation ??= read.salutation;
     mergeTitles(titles, read.titles);
   }
-  const nameCell = (field: 'firstName' | 'lastName'): string | null => {
-    const raw = firstRaw(field);
-    if (raw === null) return null;
-    // "Dr. Jana" in a Vorname column: the title moves to the title, a bare "Herr" stays a family name.
-    const prefix = parseNamePrefix(raw);
-    if (prefix.rest === '' || (prefix.salutation === null && prefix.titles.length === 0)) return cleanText(raw);
-    salutation ??= prefix.salutation;
-    mergeTitles(titles, prefix.titles);
-    return prefix.rest;
-  };
-  let firstName = nameCell('firstName');
-  let lastName = nameCell('lastName');
-  const fullName = firstRaw('fullName');
+  let firstName: string | null = null;
+  let lastName: string | null = null;
+  const firstRaw = firstCell(cells, plan.get('firstName'));
+  if (firstRaw !== null) {
+    const read = readNameCell(firstRaw);
+    salutation ??= read.salutation;
+    mergeTitles(titles, read.titles);
+    firstName = read.name;
+  }
+  const lastRaw = firstCell(cells, plan.get('lastName'));
+  if (lastRaw !== null) {
+    const read = readNameCell(lastRaw);
+    salutation ??= read.salutation;
+    mergeTitles(titles, read.titles);
+    lastName = read.name;
+  }
+  const fullName = firstCell(cells, plan.get('fullName'));
   if (firstName === null && lastName === null && fullName !== null) {
     const split = splitFullNameParts(fullName);
     firstName = split.first;
@@ -1165,30 +1259,34 @@ export function mapRow(
 
   // E-mail: every address from the e-mail columns, then from the e-mail 2 columns; the first two valid
   // distinct ones are kept, so an empty "E-Mail" with a filled "E-Mail 2" still gives a primary address.
-  const addresses: string[] = [];
+  let email: string | null = null;
+  let email2: string | null = null;
+  let emailKey1 = '';
   for (const field of ['email', 'email2'] as const) {
-    for (const raw of raws(field)) {
-      for (const candidate of emailCandidates(raw)) {
-        const result = cleanEmail(candidate);
+    for (const raw of allCells(cells, plan.get(field))) {
+      for (const result of emailResults(raw)) {
         if ('email' in result) {
-          if (!addresses.some((a) => emailKey(a) === emailKey(result.email))) addresses.push(result.email);
+          if (email === null) {
+            email = result.email;
+            emailKey1 = emailKey(email);
+          } else if (email2 === null && emailKey(result.email) !== emailKey1) {
+            email2 = result.email;
+          }
         } else if (result.error === 'invalid') {
           issues.push({ field, code: 'email_invalid', value: result.value });
         }
       }
     }
   }
-  const email = addresses[0] ?? null;
-  const email2 = addresses[1] ?? null;
 
   // Organisation kind: the kind cell, else what the name states, else the employee count.
-  const employeesRaw = firstRaw('employees');
+  const employeesRaw = firstCell(cells, plan.get('employees'));
   const count = employeesRaw === null ? null : parseEmployees(employeesRaw);
   if (count?.kind === 'invalid') issues.push({ field: 'employees', code: 'employees_invalid', value: cleanText(employeesRaw ?? '') });
   const employees = count?.kind === 'exact' ? count.value : null;
   const thresholds = options.sizeThresholds ?? EU_SIZE_THRESHOLDS;
-  const organisation = text('organisation');
-  const kindRaw = firstRaw('organisationKind');
+  const organisation = cleanCell(cells, plan.get('organisation'));
+  const kindRaw = firstCell(cells, plan.get('organisationKind'));
   let organisationKind: OrganisationKind | null = null;
   if (kindRaw !== null) {
     const kind = organisationKindFromText(kindRaw);
@@ -1198,49 +1296,46 @@ export function mapRow(
   if (organisationKind === null && organisation !== null) organisationKind = organisationKindFromName(organisation);
   organisationKind ??= kindFromEmployees(count, thresholds);
 
-  const membershipRaw = firstRaw('membership');
+  const membershipRaw = firstCell(cells, plan.get('membership'));
   const membership = membershipRaw === null ? null : parseMembership(membershipRaw);
   if (membershipRaw !== null && membership === null) {
     issues.push({ field: 'membership', code: 'kind_unknown', value: cleanText(membershipRaw) });
   }
 
-  const countryRaw = text('country');
+  const countryRaw = cleanCell(cells, plan.get('country'));
   const country = countryRaw === null ? null : countryCode(countryRaw);
   if (countryRaw !== null && country === null) issues.push({ field: 'country', code: 'country_unknown', value: countryRaw });
 
-  let postcode = cleanPostcode(firstRaw('postcode') ?? '');
-  let city = text('city');
+  let postcode = cleanPostcode(firstCell(cells, plan.get('postcode')) ?? '');
+  let city = cleanCell(cells, plan.get('city'));
   const combined = city === null ? null : POSTCODE_CITY.exec(city);
   if (combined && (postcode === null || postcode.endsWith(combined[1] ?? ''))) {
     postcode ??= combined[1] ?? null;
     city = combined[2] ?? city;
   }
 
-  const websiteRaw = text('website');
+  const websiteRaw = cleanCell(cells, plan.get('website'));
   const website = websiteRaw === null ? null : cleanWebsite(websiteRaw);
   if (websiteRaw !== null && website === null) issues.push({ field: 'website', code: 'website_invalid', value: websiteRaw });
 
-  const languageRaw = text('language');
+  const languageRaw = cleanCell(cells, plan.get('language'));
   const language = languageRaw === null ? null : languageCode(languageRaw);
   if (languageRaw !== null && language === null) issues.push({ field: 'language', code: 'language_unknown', value: languageRaw });
 
-  const list = (field: 'topics' | 'tags'): string[] => {
-    const joined = raws(field).join('\n');
-    return splitList(joined);
-  };
   const interests: InformationKind[] = [];
-  for (const raw of raws('interests')) {
+  for (const raw of allCells(cells, plan.get('interests'))) {
     const read = informationKinds(raw);
     for (const k of read.kinds) if (!interests.includes(k)) interests.push(k);
     for (const u of read.unknown) issues.push({ field: 'interests', code: 'kind_unknown', value: u });
   }
 
-  const keyContactRaw = firstRaw('keyContact');
-  const notes = raws('notes')
-    .map(cleanMultiline)
-    .filter((n) => n !== '')
-    .join('\n');
-  const consentRaw = firstRaw('consentNewsletter');
+  const keyContactRaw = firstCell(cells, plan.get('keyContact'));
+  const notes: string[] = [];
+  for (const raw of allCells(cells, plan.get('notes'))) {
+    const note = cleanMultiline(raw);
+    if (note !== '') notes.push(note);
+  }
+  const consentRaw = firstCell(cells, plan.get('consentNewsletter'));
   const consent = consentRaw === null ? null : consentStatus(consentRaw);
   const consentNewsletter = consent === null ? (options.fileConsent ?? null) : consent === 'subscribed' ? true : consent === 'pending' ? null : false;
 
@@ -1257,29 +1352,36 @@ export function mapRow(
     lastName,
     email,
     email2,
-    phone: cleanPhone(firstRaw('phone') ?? ''),
-    mobile: cleanPhone(firstRaw('mobile') ?? ''),
-    function: text('function'),
-    department: text('department'),
+    phone: cleanPhone(firstCell(cells, plan.get('phone')) ?? ''),
+    mobile: cleanPhone(firstCell(cells, plan.get('mobile')) ?? ''),
+    function: cleanCell(cells, plan.get('function')),
+    department: cleanCell(cells, plan.get('department')),
     organisation,
     organisationKind,
     employees,
     membership,
     country,
-    region: text('region'),
+    region: cleanCell(cells, plan.get('region')),
     city,
     postcode,
-    street: text('street'),
+    street: cleanCell(cells, plan.get('street')),
     website,
     language,
-    topics: list('topics'),
-    tags: list('tags'),
+    topics: listCells(cells, plan.get('topics')),
+    tags: listCells(cells, plan.get('tags')),
     interests,
     keyContact: keyContactRaw === null ? null : parseBoolean(keyContactRaw),
-    notes: notes === '' ? null : notes,
+    notes: notes.length === 0 ? null : notes.join('\n'),
     consentNewsletter,
   };
   return { draft, issues };
+}
+
+/** A list field's items from all its cells; each draft gets its own array. */
+function listCells(cells: readonly string[], columns: readonly number[] | undefined): string[] {
+  const raws = allCells(cells, columns);
+  if (raws.length === 0) return [];
+  return [...splitListCell(raws.join('\n'))];
 }
 
 /** Memoised: see memo.ts. */

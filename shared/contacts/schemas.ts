@@ -1,6 +1,7 @@
 /** Wire shapes for contacts (persons) and organisations. */
 import { z } from 'zod';
 import { Membership, OrganisationKind, PersonStatus, Salutation, InformationKind } from '../domain';
+import { TopicName } from './lists';
 
 const Id = z.number().int().positive();
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
@@ -256,6 +257,8 @@ const OrgFields = {
     .nullable(),
   membership: Membership,
   notes: Nullable(20000),
+  /** The organisation's topics by name, the whole set; names not on the list yet are added to it. */
+  topics: z.array(TopicName).max(200),
 };
 
 export const OrganisationCreate = z.object(OrgFields).partial().required({ name: true, kind: true, membership: true }).strict();

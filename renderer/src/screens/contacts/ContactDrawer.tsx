@@ -4,7 +4,7 @@
  * changes (Escape, the close button, a click beside the drawer, a link) asks first.
  */
 import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconFileExport, IconPencil, IconStarFilled, IconTrash } from '@tabler/icons-react';
+import { IconCircleCheck, IconFileExport, IconMailCheck, IconMailOff, IconPencil, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail } from '../../../../shared/contacts/schemas';
@@ -14,6 +14,7 @@ import { downloadPayload } from '../../files';
 import { EMPTY, personName, useFormatters } from '../../format';
 import { useApi } from '../../useApi';
 import { ChangeLog } from '../ChangeLog';
+import { ConsentForm, type ConsentAction } from './ConsentForm';
 import { ContactForm } from './ContactForm';
 import { EraseDialog } from './EraseDialog';
 import { BadgeList } from '../../BadgeList';
@@ -57,6 +58,8 @@ interface PaneProps {
   onDirtyChange(dirty: boolean): void;
   onNavigate(href: string): void;
   onErase(detail: ContactDetail): void;
+  /** A question of the pane's own (withdrawing consent) is open: Escape is for it, not for the drawer. */
+  onAskingChange(asking: boolean): void;
 }
 
 /** Data-subject rights: a copy of everything stored about the person, and erasure. */
@@ -99,13 +102,15 @@ function Privacy({ detail, onErase }: { detail: ContactDetail; onErase(): void }
   );
 }
 
-function ContactPane({ id, onSaved, onDirtyChange, onNavigate, onErase }: PaneProps) {
+function ContactPane({ id, onSaved, onDirtyChange, onNavigate, onErase, onAskingChange }: PaneProps) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const api = useApi('contacts/get', { id });
   const [saved, setSaved] = useState<ContactDetail>();
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState<string>();
+  const [consentAction, setConsentAction] = useState<ConsentAction | null>(null);
+  const [consentMessage, setConsentMessage] = useState<string>();
   const detail = saved ?? api.data;
 
   const header = (title: string) => (
@@ -150,7 +155,7 @@ function ContactPane({ id, onSaved, onDirtyChange, onNavigate, onErase }: PanePr
                 {t(`statuses.${d.status}`)}
               </Badge>
             </Group>
-            {!editing && (
+            {!editing && consentAction === null && (
               <Button
                 size="xs"
                 variant="light"
@@ -286,10 +291,63 @@ function ContactPane({ id, onSaved, onDirtyChange, onNavigate, onErase }: PanePr
                 {consentState(d.mailingConsent)}
               </Group>
             </Group>
+            {consentMessage && (
+              <Alert color="teal" icon={<IconCircleCheck />} role="status" py="xs">
+                {consentMessage}
+              </Alert>
+            )}
+            {!editing && consentAction === null && (
+              <Stack gap={4}>
+                <Group gap="xs">
+                  {(['given', 'withdrawn'] as const).map((a) => (
+                    <Button
+                      key={a}
+                      size="xs"
+                      variant={a === 'given' ? 'light' : 'default'}
+                      color={a === 'given' ? 'teal' : undefined}
+                      disabled={!d.email}
+                      leftSection={a === 'given' ? <IconMailCheck size={14} aria-hidden="true" /> : <IconMailOff size={14} aria-hidden="true" />}
+                      onClick={() => {
+                        setConsentMessage(undefined);
+                        setConsentAction(a);
+                      }}
+                    >
+                      {t(a === 'given' ? 'contacts.consent.give' : 'contacts.consent.withdraw')}
+                    </Button>
+                  ))}
+                </Group>
+                {!d.email && (
+                  <Text size="xs" c="dimmed">
+                    {t('contacts.consent.noEmail')}
+                  </Text>
+                )}
+              </Stack>
+            )}
+            {consentAction !== null && (
+              <ConsentForm
+                detail={d}
+                action={consentAction}
+                onDirtyChange={onDirtyChange}
+                onAskingChange={onAskingChange}
+                onCancel={() => {
+                  onDirtyChange(false);
+                  setConsentAction(null);
+                }}
+                onSaved={(next, action) => {
+                  setSaved(next);
+                  setConsentAction(null);
+                  setConsentMessage(t(action === 'given' ? 'contacts.consent.savedGiven' : 'contacts.consent.savedWithdrawn'));
+                  onSaved?.(next);
+                }}
+              />
+            )}
             {d.consents.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('contacts.detail.noConsents')}
-              </Text>
+              // While the form is open, its own note says the same.
+              consentAction === null && (
+                <Text size="sm" c="dimmed">
+                  {t('contacts.detail.noConsents')}
+                </Text>
+              )
             ) : (
               <Table.ScrollContainer minWidth={640}>
                 <Table fz="xs" verticalSpacing={6} striped aria-label={t('contacts.detail.consents')}>
@@ -362,6 +420,7 @@ export function ContactDrawer({ personId, onClose, onSaved, onErased }: ContactD
   const dirty = useRef(false);
   const [pending, setPending] = useState<(() => void) | null>(null);
   const [erasing, setErasing] = useState<ContactDetail | null>(null);
+  const [asking, setAsking] = useState(false);
 
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
@@ -386,7 +445,7 @@ export function ContactDrawer({ personId, onClose, onSaved, onErased }: ContactD
       <Drawer.Root
         opened={personId !== null}
         onClose={() => leave()}
-        closeOnEscape={erasing === null}
+        closeOnEscape={erasing === null && !asking}
         position="right"
         size="xl"
         onExitTransitionEnd={() => setLastId(null)}
@@ -400,6 +459,7 @@ export function ContactDrawer({ personId, onClose, onSaved, onErased }: ContactD
               onSaved={onSaved}
               onDirtyChange={onDirtyChange}
               onErase={setErasing}
+              onAskingChange={setAsking}
               onNavigate={(href) =>
                 leave(() => {
                   window.location.hash = href;

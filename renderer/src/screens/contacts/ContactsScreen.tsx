@@ -5,17 +5,19 @@
  */
 import { Alert, Badge, Button, CloseButton, Collapse, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconCircleCheck, IconFilter, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconFilter, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContactRow, type BulkAction, type ContactSort } from '../../../../shared/contacts/schemas';
 import { call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
-import { useFormatters } from '../../format';
+import { personName, useFormatters } from '../../format';
+import { FormModal } from '../../FormModal';
 import { useApi } from '../../useApi';
 import { useHash } from '../../useHash';
 import { BulkBar } from './BulkBar';
 import { ContactDrawer } from './ContactDrawer';
+import { ContactForm } from './ContactForm';
 import { ContactsTable } from './ContactsTable';
 import { FilterPanel } from './FilterPanel';
 import { listHash, queryFromHash } from './contactsHash';
@@ -66,6 +68,7 @@ export function ContactsScreen() {
   const anchor = useRef<number | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string>();
+  const [creating, setCreating] = useState(false);
   // Selecting all matches may answer after the screen has gone away; then nothing is set.
   const live = useRef(true);
   useEffect(() => {
@@ -244,6 +247,9 @@ export function ContactsScreen() {
           {t('contacts.filters')}
         </Button>
         <ExportMenu query={query} selected={selected} disabled={total === 0 && selected.size === 0} onDone={setNotice} />
+        <Button leftSection={<IconUserPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+          {t('contacts.create.button')}
+        </Button>
       </Group>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap" mih={22}>
         <Stack gap={2} role="status">
@@ -300,6 +306,21 @@ export function ContactsScreen() {
         empty={empty}
       />
       <ContactDrawer personId={openId} onClose={() => setOpenId(null)} onSaved={onSaved} onErased={onErased} />
+      <FormModal opened={creating} title={t('contacts.form.createTitle')} onClose={() => setCreating(false)}>
+        {(onDirtyChange) => (
+          <ContactForm
+            onDirtyChange={onDirtyChange}
+            onCancel={() => setCreating(false)}
+            onSaved={(person) => {
+              // The new person opens in the drawer; the list shows them once they match the search.
+              setCreating(false);
+              setNotice(t('contacts.create.created', { name: personName(person) }));
+              reload();
+              setOpenId(person.id);
+            }}
+          />
+        )}
+      </FormModal>
     </Stack>
   );
 }

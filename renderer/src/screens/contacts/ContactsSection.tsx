@@ -1,9 +1,10 @@
 /**
- * Kontakte with its four tabs: the list, the import wizard, contact upkeep and duplicates. The tab is
+ * Kontakte with its tabs: the list, the import wizard, contact upkeep, duplicates, and the managed lists
+ * of topics and tags. The tab is
  * part of the address (contactsHash.ts), so each has its own history entry and can be linked to.
  */
 import { Stack, Tabs, Title } from '@mantine/core';
-import { IconCopy, IconFileImport, IconHeartHandshake, IconList } from '@tabler/icons-react';
+import { IconCopy, IconFileImport, IconHeartHandshake, IconList, IconTags } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHash } from '../../useHash';
@@ -11,6 +12,7 @@ import { ContactsScreen, lastContactsListHash } from './ContactsScreen';
 import { CONTACT_TABS, contactsTabFromHash, tabHash, type ContactsTab } from './contactsHash';
 import { DuplicatesScreen } from './DuplicatesScreen';
 import { ImportWizard } from '../import/ImportWizard';
+import { ListsScreen } from './ListsScreen';
 import { UpkeepScreen } from './UpkeepScreen';
 
 const ICONS: Record<ContactsTab, ReactNode> = {
@@ -18,6 +20,7 @@ const ICONS: Record<ContactsTab, ReactNode> = {
   import: <IconFileImport size={16} aria-hidden="true" />,
   upkeep: <IconHeartHandshake size={16} aria-hidden="true" />,
   duplicates: <IconCopy size={16} aria-hidden="true" />,
+  lists: <IconTags size={16} aria-hidden="true" />,
 };
 
 export function ContactsSection() {
@@ -54,6 +57,9 @@ export function ContactsSection() {
         </Tabs.Panel>
         <Tabs.Panel value="duplicates">
           <DuplicatesScreen />
+        </Tabs.Panel>
+        <Tabs.Panel value="lists">
+          <ListsScreen />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -11,6 +11,7 @@ describe('addresses inside Kontakte', () => {
     expect(contactsTabFromHash('#/contacts/import')).toBe('import');
     expect(contactsTabFromHash('#/contacts/upkeep')).toBe('upkeep');
     expect(contactsTabFromHash('#/contacts/duplicates')).toBe('duplicates');
+    expect(contactsTabFromHash('#/contacts/lists')).toBe('lists');
     expect(contactsTabFromHash('#/contacts/list')).toBe('list');
     expect(contactsTabFromHash('#/contacts/nonsense')).toBe('list');
     expect(tabHash('upkeep')).toBe('#/contacts/upkeep');

@@ -1,11 +1,11 @@
 /**
  * Addresses inside the Kontakte section: `#/contacts?q=…` is the list with its search, `#/contacts/import`,
- * `#/contacts/upkeep` and `#/contacts/duplicates` the other tabs. Kept in the hash so Back, reload and
+ * `#/contacts/upkeep`, `#/contacts/duplicates` and `#/contacts/lists` (topics and tags) the other tabs. Kept in the hash so Back, reload and
  * links (the upkeep cards, "Zu den Kontakten" after an import) land on the same view.
  */
 import { formatFilter, type FilterKey } from '../../../../shared/contacts/query';
 
-export const CONTACT_TABS = ['list', 'import', 'upkeep', 'duplicates'] as const;
+export const CONTACT_TABS = ['list', 'import', 'upkeep', 'duplicates', 'lists'] as const;
 export type ContactsTab = (typeof CONTACT_TABS)[number];
 
 export function contactsTabFromHash(hash: string): ContactsTab {

@@ -2,16 +2,18 @@
  * The organisation list: search, membership, and the one question contact upkeep keeps asking —
  * which member organisations have nobody who passes our information on?
  */
-import { Anchor, Badge, Group, Loader, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, SegmentedControl, Stack, Switch, Table, Text, TextInput, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationRow } from '../../../../shared/contacts/schemas';
 import { MEMBERSHIPS, type Membership } from '../../../../shared/domain';
 import { ErrorNotice } from '../../ErrorNotice';
+import { FormModal } from '../../FormModal';
 import { EMPTY, useFormatters } from '../../format';
 import { useApi } from '../../useApi';
+import { OrganisationForm } from './OrganisationForm';
 import { listHash, organisationHash, type ListParams } from './orgHash';
 
 /** Where "back to the list" leads: the list as the user last filtered it in this session. */
@@ -45,6 +47,7 @@ export function OrganisationList({ initial }: { initial: ListParams }) {
   const [debounced] = useDebouncedValue(text, 150);
   const query = debounced.trim();
   const switchId = useId();
+  const [creating, setCreating] = useState(false);
 
   const list = useApi('organisations/list', { query, withoutKeyContact, ...(membership ? { membership } : {}) });
   const missing = useApi('organisations/list', { query, withoutKeyContact: true });
@@ -67,7 +70,24 @@ export function OrganisationList({ initial }: { initial: ListParams }) {
 
   return (
     <Stack gap="sm">
-      <Title order={2}>{t('nav.organisations')}</Title>
+      <Group justify="space-between" align="center">
+        <Title order={2}>{t('nav.organisations')}</Title>
+        <Button leftSection={<IconBuildingPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
+          {t('organisations.create.button')}
+        </Button>
+      </Group>
+      <FormModal opened={creating} title={t('organisations.create.title')} onClose={() => setCreating(false)}>
+        {(onDirtyChange) => (
+          <OrganisationForm
+            onDirtyChange={onDirtyChange}
+            onCancel={() => setCreating(false)}
+            onSaved={(org) => {
+              setCreating(false);
+              window.location.hash = organisationHash(org.id);
+            }}
+          />
+        )}
+      </FormModal>
       <Group align="flex-end" gap="md" wrap="wrap">
         <TextInput
           flex="1 1 260px"

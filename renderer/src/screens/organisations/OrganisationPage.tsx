@@ -1,14 +1,16 @@
 /** One organisation: what it is, who works there (and who passes information on), its R&D projects, its history. */
-import { Alert, Anchor, Badge, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconExternalLink, IconMailCheck, IconMailOff } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconExternalLink, IconMailCheck, IconMailOff, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationDetail } from '../../../../shared/contacts/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
+import { FormModal } from '../../FormModal';
 import { EMPTY, personName, useFormatters } from '../../format';
 import { useApi } from '../../useApi';
 import { ChangeLog } from '../ChangeLog';
 import { ContactDrawer } from '../contacts/ContactDrawer';
+import { OrganisationForm } from './OrganisationForm';
 import { backToListHash } from './OrganisationList';
 import { BadgeList } from '../../BadgeList';
 
@@ -121,6 +123,8 @@ export function OrganisationPage({ id }: { id: number }) {
   const fmt = useFormatters();
   const api = useApi('organisations/get', { id });
   const [personId, setPersonId] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [message, setMessage] = useState<string>();
 
   const back = (
     <Anchor href={backToListHash()} size="sm">
@@ -182,20 +186,57 @@ export function OrganisationPage({ id }: { id: number }) {
   return (
     <Stack gap="md">
       {back}
-      <div>
-        <Title order={2}>{o.name}</Title>
-        <Group gap="xs" mt={6}>
-          <Badge variant="light">{t(`kinds.${o.kind}`)}</Badge>
-          <Badge variant="light" color={o.membership === 'member' ? 'teal' : 'gray'}>
-            {t(`membershipOne.${o.membership}`)}
-          </Badge>
-          {o.funded && (
-            <Badge variant="light" color="teal">
-              {t('organisations.columns.funded')}
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={2}>{o.name}</Title>
+          <Group gap="xs" mt={6}>
+            <Badge variant="light">{t(`kinds.${o.kind}`)}</Badge>
+            <Badge variant="light" color={o.membership === 'member' ? 'teal' : 'gray'}>
+              {t(`membershipOne.${o.membership}`)}
             </Badge>
-          )}
-        </Group>
-      </div>
+            {o.funded && (
+              <Badge variant="light" color="teal">
+                {t('organisations.columns.funded')}
+              </Badge>
+            )}
+          </Group>
+        </div>
+        <Button
+          variant="light"
+          leftSection={<IconPencil size={16} aria-hidden="true" />}
+          onClick={() => {
+            setMessage(undefined);
+            setEditing(true);
+          }}
+        >
+          {t('organisations.edit.button')}
+        </Button>
+      </Group>
+
+      {message && (
+        <Alert color="teal" icon={<IconCircleCheck />} role="status" py="xs" withCloseButton onClose={() => setMessage(undefined)} closeButtonLabel={t('common.close')}>
+          {message}
+        </Alert>
+      )}
+
+      <FormModal opened={editing} title={t('organisations.edit.title')} onClose={() => setEditing(false)}>
+        {(onDirtyChange) => (
+          <OrganisationForm
+            detail={o}
+            onDirtyChange={onDirtyChange}
+            onCancel={() => setEditing(false)}
+            onUnchanged={() => {
+              setEditing(false);
+              setMessage(t('organisations.edit.nothingChanged'));
+            }}
+            onSaved={() => {
+              setEditing(false);
+              setMessage(t('organisations.edit.saved'));
+              api.reload();
+            }}
+          />
+        )}
+      </FormModal>
 
       {noKeyContact && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle />} title={t('organisations.noKeyContactTitle')} role="alert">
