@@ -31,7 +31,6 @@ import {
   assemble,
   compileTemplate,
   ConditionTable,
-  conditionTruth,
   escapeHtml,
   fieldValues,
   headerSafe,
@@ -50,12 +49,38 @@ import {
 import { htmlToText } from '../../shared/newsletters/plaintext';
 import type { Db } from '../db/database';
 import { matchIds } from './audience';
-import { composeEml, type MailAddress } from './mime';
 import { compileContext, knownNames } from './rules';
 
 /** Content the composer supplies per issue, as MJML: the item list, the events. */
 export const SLOTS = ['items', 'events'] as const;
 export type SlotName = (typeof SLOTS)[number];
+
+/** One item of the issue as MJML, in the two shapes a slot may need (see shared/newsletters/items.ts). */
+export interface ItemBlock {
+  itemId: number;
+  /** Whole sections: the slot stands between sections (in mj-body or mj-wrapper). */
+  section: string;
+  /** Column content: the slot stands inside an mj-column. */
+  column: string;
+}
+
+export interface ItemsSlot {
+  blocks: readonly ItemBlock[];
+  /**
+   * Personalised mailings: each recipient gets at most this many of the blocks, chosen per recipient. The
+   * slot then holds, for every position k = 1..choose, every block inside a block condition that holds iff
+   * the recipient's k-th choice is that item — so one compile serves every choice.
+   */
+  choose?: number;
+}
+
+/** How many times MJML was compiled in this process: tests and the bench prove "once per variant" with it. */
+export const compileStats = { mjml: 0 };
+
+/** The key of the internal condition "the recipient's k-th item is `itemId`". */
+export function choiceKey(position: number, itemId: number): string {
+  return `#choice:${position}:${itemId}`;
+}
 
 export type RenderPart = 'subject' | 'preheader' | 'body';
 
@@ -72,8 +97,8 @@ export interface IssueSource {
   /** The hidden preview line most clients show after the subject; replaces the template's <mj-preview>. */
   preheader?: string | null;
   mjml: string;
-  /** MJML for {{items}} and {{events}}. */
-  slots?: Partial<Record<SlotName, string>>;
+  /** The item list for {{items}} and MJML for {{events}}. */
+  slots?: { items?: ItemsSlot; events?: string };
 }
 
 export interface CompiledIssue {
@@ -83,6 +108,8 @@ export interface CompiledIssue {
   text: CompiledTemplate;
   /** Every block condition of subject, preheader and body (the templates index into this list). */
   conditions: readonly Condition[];
+  /** Per condition: the mailing choice it stands for ("k-th item is itemId"), or null for a person condition. */
+  choices: readonly ({ position: number; itemId: number } | null)[];
   problems: RenderProblem[];
   /** No problem of severity "error": the issue may be sent. */
   ok: boolean;
@@ -239,7 +266,17 @@ interface Tokenised {
 }
 
 /** Step 2: the MJML with placeholders, and where each generated line came from. */
-function tokenise(source: string, tags: readonly ParsedTag[], token: (index: number, tag: ParsedTag) => string, slots: IssueSource['slots']): Tokenised {
+interface TokeniseContext {
+  /** The placeholder of an existing tag (by its index) or, for a new tag, after adding it. */
+  token: (index: number, tag: ParsedTag) => string;
+  /** Adds a tag the pipeline makes (the choice blocks of a mailing); returns its index. */
+  addTag: (tag: ParsedTag) => number;
+  conditions: ConditionTable;
+  slots: IssueSource['slots'];
+}
+
+function tokenise(source: string, tags: readonly ParsedTag[], tc: TokeniseContext): Tokenised {
+  const { token, slots } = tc;
   const problems: RenderProblem[] = [];
   // Blank the tags (keeping line breaks) so that quotes or angle brackets inside them do not mislead the scan.
   let blanked = '';
@@ -303,11 +340,27 @@ function tokenise(source: string, tags: readonly ParsedTag[], token: (index: num
         synthetic(tag.text, tag.line);
         break;
       case 'slot': {
-        const content = slots?.[tag.name as SlotName];
-        if (content === undefined || content.trim() === '') {
-          problems.push(tagProblem(tag, 'slot_empty', `Nothing was supplied for {{${tag.name}}}; it stays empty`, 'warning'));
+        if (tag.name === 'items') {
+          const items = slots?.items;
+          const container = place.kind !== 'structure' ? null : place.element === 'mj-column' ? 'column' : place.element === 'mj-body' || place.element === 'mj-wrapper' ? 'section' : null;
+          if (container === null) {
+            problems.push(tagProblem(tag, 'slot_position', `{{items}} stands ${describePlace(place)}; put it between sections (in mj-body) or into an mj-column`, 'error'));
+          } else if (!items || items.blocks.length === 0) {
+            problems.push(tagProblem(tag, 'slot_empty', 'The issue has no items yet; {{items}} stays empty', 'warning'));
+          } else if (items.choose === undefined) {
+            synthetic(items.blocks.map((b) => b[container]).join('\n'), tag.line);
+          } else {
+            for (let k = 1; k <= items.choose; k++) {
+              for (const b of items.blocks) {
+                const ifTag: ParsedTag = { ...tag, kind: 'if', condition: tc.conditions.addInternal(choiceKey(k, b.itemId)) };
+                const endTag: ParsedTag = { ...tag, kind: 'end' };
+                synthetic(raw(token(tc.addTag(ifTag), ifTag)) + b[container] + raw(token(tc.addTag(endTag), endTag)), tag.line);
+              }
+            }
+          }
         } else {
-          synthetic(content, tag.line);
+          const content = slots?.events;
+          if (content !== undefined && content.trim() !== '') synthetic(content, tag.line);
         }
         break;
       }
@@ -356,11 +409,13 @@ export async function compileIssue(source: IssueSource): Promise<CompiledIssue> 
 
   const body = parseTemplate(source.mjml, { conditions, slots: SLOTS, part: 'body' });
   const pre = source.preheader ? parseTemplate(source.preheader, { conditions, part: 'preheader' }) : null;
-  const nonce = nonceFor(source.mjml, source.preheader ?? '', ...Object.values(source.slots ?? {}));
+  const slotTexts = [source.slots?.events ?? '', ...(source.slots?.items?.blocks ?? []).flatMap((b) => [b.section, b.column])];
+  const nonce = nonceFor(source.mjml, source.preheader ?? '', ...slotTexts);
   const allTags: ParsedTag[] = [...body.tags, ...(pre?.tags ?? [])];
   const token = (index: number, tag: ParsedTag): string => `SPX${nonce}${TOKEN_LETTER[tag.kind] ?? 'F'}${index}X`;
+  const addTag = (tag: ParsedTag): number => allTags.push(tag) - 1;
 
-  const tokenised = tokenise(source.mjml, body.tags, token, source.slots);
+  const tokenised = tokenise(source.mjml, body.tags, { token, addTag, conditions, slots: source.slots });
   let mjml = tokenised.mjml;
   if (pre && source.preheader) {
     let html = '';
@@ -380,6 +435,7 @@ export async function compileIssue(source: IssueSource): Promise<CompiledIssue> 
   problems.push(...tagged(body.problems), ...tokenised.problems);
 
   let compiledHtml = '';
+  compileStats.mjml += 1;
   try {
     const result = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, ignoreIncludes: true });
     compiledHtml = result.html;
@@ -438,6 +494,10 @@ export async function compileIssue(source: IssueSource): Promise<CompiledIssue> 
     html: { ...html, conditions: conditions.list },
     text: { ...text, conditions: conditions.list },
     conditions: conditions.list,
+    choices: conditions.list.map((c) => {
+      const m = /^#choice:(\d+):(\d+)$/.exec(c.key);
+      return m ? { position: Number(m[1]), itemId: Number(m[2]) } : null;
+    }),
     problems: merged,
     ok: merged.every((p) => p.severity !== 'error'),
   };
@@ -461,10 +521,16 @@ function tidyText(text: string): string {
   return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** One recipient's message. `facts` answers the issue's conditions for this recipient (see `conditionFacts`). */
-export function renderFor(issue: CompiledIssue, recipient: MergeRecipient, facts: ConditionFacts): RenderedMessage {
+/**
+ * One recipient's message. `facts` answers the issue's conditions for this recipient (see `conditionFacts`);
+ * `chosen` is a mailing recipient's items, most relevant first (see shared/newsletters/relevance.ts).
+ */
+export function renderFor(issue: CompiledIssue, recipient: MergeRecipient, facts: ConditionFacts, chosen: readonly number[] = []): RenderedMessage {
   const values = fieldValues(recipient, issue.language);
-  const truth = conditionTruth(issue.conditions, facts);
+  const truth = issue.conditions.map((c, i) => {
+    const choice = issue.choices[i];
+    return choice ? chosen[choice.position - 1] === choice.itemId : facts.has(c.key);
+  });
   const notes: MergeNote[] = [];
   const subject = merge(issue.subject, values, truth, notes).trim();
   const html = merge(issue.html, values, truth, notes);
@@ -555,6 +621,7 @@ export function conditionFacts(db: Db, conditions: readonly Condition[], ctx: Co
   const known = knownNames(db);
   const problems: { key: string; message: string }[] = [];
   for (const c of conditions) {
+    if (c.rule === null) continue;
     sets.set(c.key, new Set(matchIds(db, c.rule, ctx)));
     for (const p of referenceProblems(c.rule, known)) problems.push({ key: c.key, message: `{{#if ${c.text}}}: ${p.message}` });
   }
@@ -562,29 +629,4 @@ export function conditionFacts(db: Db, conditions: readonly Condition[], ctx: Co
     forPerson: (personId) => ({ has: (key) => sets.get(key)?.has(personId) ?? false }),
     problems,
   };
-}
-
-export interface EmlEnvelope {
-  from: MailAddress;
-  to: MailAddress;
-  replyTo?: MailAddress;
-  date?: Date;
-  messageId?: string;
-  /** A mailto: address for List-Unsubscribe besides the recipient's unsubscribe link. */
-  unsubscribeMailto?: string;
-}
-
-/** The .eml of a rendered message; the recipient's unsubscribe link also goes into List-Unsubscribe. */
-export function toEml(message: RenderedMessage, envelope: EmlEnvelope, unsubscribeUrl: string | null = null): string {
-  return composeEml({
-    from: envelope.from,
-    to: envelope.to,
-    replyTo: envelope.replyTo,
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-    ...(envelope.date ? { date: envelope.date } : {}),
-    ...(envelope.messageId ? { messageId: envelope.messageId } : {}),
-    listUnsubscribe: { url: unsubscribeUrl, mailto: envelope.unsubscribeMailto ?? null },
-  });
 }

@@ -79,10 +79,14 @@ export interface MergeProblem {
   part?: string;
 }
 
-/** A block condition: the rule, its normalised text (the key facts are looked up by) and the text as written. */
+/**
+ * A block condition: the rule, its normalised text (the key facts are looked up by) and the text as written.
+ * Conditions the render pipeline makes itself (which item a mailing recipient gets at a position) have no
+ * rule; their key starts with "#" so no search text can collide with it.
+ */
 export interface Condition {
   key: string;
-  rule: Rule;
+  rule: Rule | null;
   text: string;
 }
 
@@ -96,6 +100,16 @@ export class ConditionTable {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     this.list.push({ key, rule, text });
+    this.byKey.set(key, this.list.length - 1);
+    return this.list.length - 1;
+  }
+
+  /** A condition the pipeline answers itself (see `Condition`). */
+  addInternal(key: string): number {
+    if (!key.startsWith('#')) throw new Error(`internal condition keys start with "#": ${key}`);
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    this.list.push({ key, rule: null, text: key });
     this.byKey.set(key, this.list.length - 1);
     return this.list.length - 1;
   }
