@@ -21,14 +21,14 @@ export interface GuardItem {
   groupSegmentId: number | null;
 }
 
-/** SQL selecting, of the persons in json array ?1, those inside the item's circle (?2 = project/segment id). */
+/** SQL selecting, of the persons in a JSON array, those inside the item's circle (project or segment id first where used). */
 const INSIDE: Readonly<Record<string, string>> = {
   members: `SELECT DISTINCT po.person_id FROM person_organisations po JOIN organisations o ON o.id = po.organisation_id
-            WHERE o.membership = 'member' AND po.person_id IN (SELECT value FROM json_each(?1))`,
+            WHERE o.membership = 'member' AND po.person_id IN (SELECT value FROM json_each(?))`,
   project_group: `SELECT DISTINCT po.person_id FROM person_organisations po
-                  JOIN project_organisations pj ON pj.organisation_id = po.organisation_id AND pj.project_id = ?2
-                  WHERE po.person_id IN (SELECT value FROM json_each(?1))`,
-  confidential: `SELECT sm.person_id FROM segment_members sm WHERE sm.segment_id = ?2 AND sm.person_id IN (SELECT value FROM json_each(?1))`,
+                  JOIN project_organisations pj ON pj.organisation_id = po.organisation_id AND pj.project_id = ?
+                  WHERE po.person_id IN (SELECT value FROM json_each(?))`,
+  confidential: `SELECT sm.person_id FROM segment_members sm WHERE sm.segment_id = ? AND sm.person_id IN (SELECT value FROM json_each(?))`,
 };
 
 function circleId(item: GuardItem): number | null {
@@ -40,7 +40,7 @@ export function readersOf(db: Db, item: GuardItem, personIds: readonly number[])
   const sql = INSIDE[item.confidentiality];
   if (sql === undefined) return new Set(personIds);
   const ids = JSON.stringify(personIds);
-  const rows = (item.confidentiality === 'members' ? db.prepare(sql).pluck().all(ids) : db.prepare(sql).pluck().all(ids, circleId(item))) as number[];
+  const rows = (item.confidentiality === 'members' ? db.prepare(sql).pluck().all(ids) : db.prepare(sql).pluck().all(circleId(item), ids)) as number[];
   return new Set(rows);
 }
 

@@ -7,6 +7,7 @@ import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
 import { registerLists } from './lists';
 import { HandlerTable, type ServiceContext } from './registry';
+import { registerNewsletters } from './newsletters';
 import { registerOrganisations } from './organisations';
 import { registerSegments } from './segments';
 import { registerSettings } from './settings';
@@ -29,6 +30,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerContactFiles(table);
   registerImports(table);
   registerSegments(table);
+  registerNewsletters(table);
   return table.assertComplete();
 }
 

@@ -63,9 +63,9 @@ function address(a: MailAddress): { name: string; address: string } {
 /** The message as RFC 5322 text (CRLF line ends). */
 export async function composeMail(input: MailInput): Promise<Buffer> {
   const { html, inline } = inlineImages(input.html);
-  const list: Record<string, string[]> = {};
+  // MailComposer leaves List-* to nodemailer's Mailer, so the header is written here (RFC 2369: <url>, <mailto:…>).
   const unsub = [input.listUnsubscribe?.url, input.listUnsubscribe?.mailto].filter((u): u is string => typeof u === 'string' && /^(https:|mailto:)/i.test(u.trim()));
-  if (unsub.length > 0) list.unsubscribe = unsub.map((u) => headerSafe(u).trim());
+  const headers = unsub.length > 0 ? { 'List-Unsubscribe': unsub.map((u) => `<${headerSafe(u).trim().replace(/[<>\s]/g, '')}>`).join(', ') } : undefined;
   const composer = new MailComposer({
     from: address(input.from),
     to: address(input.to),
@@ -74,7 +74,7 @@ export async function composeMail(input: MailInput): Promise<Buffer> {
     text: input.text,
     html,
     attachments: inline.map((i) => ({ cid: i.cid, content: i.content, contentType: i.contentType, contentDisposition: 'inline', filename: false })),
-    ...(Object.keys(list).length > 0 ? { list } : {}),
+    ...(headers ? { headers } : {}),
     ...(input.date ? { date: input.date } : {}),
     ...(input.messageId ? { messageId: `<${headerSafe(input.messageId).trim()}>` } : {}),
     textEncoding: 'quoted-printable',

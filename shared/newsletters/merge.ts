@@ -212,7 +212,21 @@ function suggestField(name: string): MergeField | undefined {
     abmelden: 'unsubscribe_url',
   };
   if (FIELD_SET.has(snake)) return snake as MergeField;
-  return aliases[snake] ?? aliases[snake.replaceAll('_', '')];
+  const alias = aliases[snake] ?? aliases[snake.replaceAll('_', '')];
+  if (alias) return alias;
+  // A typo: the field at most two edits away ("salutaton", "frist_name").
+  return MERGE_FIELDS.find((f) => editDistance(f, snake) <= 2);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
 }
 
 function unquote(s: string): string {
