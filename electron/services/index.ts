@@ -2,6 +2,7 @@
 import { schemaVersion } from '../db/database';
 import { registerImports } from '../imports/service';
 import { registerContactFiles } from './contact-files';
+import { registerContent } from './content';
 import { registerContacts } from './contacts';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
@@ -11,6 +12,7 @@ import { registerNewsletters } from './newsletters';
 import { registerOrganisations } from './organisations';
 import { registerSegments } from './segments';
 import { registerSettings } from './settings';
+import { registerTemplates } from './templates';
 
 export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   const table = new HandlerTable(ctx);
@@ -31,6 +33,8 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerImports(table);
   registerSegments(table);
   registerNewsletters(table);
+  registerContent(table);
+  registerTemplates(table);
   return table.assertComplete();
 }
 
