@@ -245,4 +245,28 @@ describe('newsletters', () => {
     expect(p.checks.find((c) => c.code === 'embargo')?.severity).toBe('error');
     expect(await fails(b, 'newsletters/export', { id: d.id, format: 'eml' })).toMatchObject({ code: 'forbidden' });
   });
+
+  it('the demo has a newsletter (DE+EN) and a mailing (3 items at most) that pass the guard and the checks', async () => {
+    const b = demo();
+    const rows = (await call<{ rows: { id: number; kind: string; languages: string[] }[] }>(b, 'newsletters/list', {})).rows;
+    const issue = rows.find((r) => r.kind === 'newsletter')!;
+    const mailing = rows.find((r) => r.kind === 'mailing')!;
+    expect(issue.languages).toEqual(['de', 'en']);
+    expect((await call<Detail>(b, 'newsletters/get', { id: mailing.id })).maxItems).toBe(3);
+    for (const id of [issue.id, mailing.id]) {
+      for (const language of ['de', 'en'] as const) {
+        const p = await call<Preview>(b, 'newsletters/preview', { id, language });
+        expect(p.language).toBe(language);
+        expect(p.guard).toEqual([]);
+        expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+        expect(p.checks.filter((c) => c.severity === 'error')).toEqual([]);
+        expect(p.total).toBeGreaterThan(5);
+      }
+    }
+    const m = await call<Preview>(b, 'newsletters/preview', { id: mailing.id, language: 'de' });
+    expect(m.chosen.length).toBeGreaterThan(0);
+    expect(m.chosen.length).toBeLessThanOrEqual(3);
+    expect(m.chosen.every((c) => c.reason !== '')).toBe(true);
+    expect((await call<{ base64: string }>(b, 'newsletters/export', { id: issue.id, format: 'eml' })).base64.length).toBeGreaterThan(1000);
+  });
 });
