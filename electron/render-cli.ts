@@ -82,7 +82,8 @@ export async function renderCommand(args: string[], values: { contact?: string |
         io.err(`Nothing in this mailing matches ${values.contact}'s interests; no message written.`);
         return 1;
       }
-      for (const c of sendChecks(prepared.variants.get(m.language)!, m.message, prepared.items, m.language)) io.err(`${c.severity === 'error' ? 'Error' : 'Warning'}: ${c.message}`);
+      const compiled = prepared.variants.get(m.language);
+      if (compiled) for (const c of sendChecks(compiled, m.message, prepared.items, m.language)) io.err(`${c.severity === 'error' ? 'Error' : 'Warning'}: ${c.message}`);
       const asHtml = path.extname(values.out).toLowerCase() === '.html';
       fs.writeFileSync(values.out, asHtml ? Buffer.from(m.message.html, 'utf8') : await eml(row, m));
       io.out(`Wrote the ${m.language === 'de' ? 'German' : 'English'} message for ${row.displayName || values.contact} to ${values.out}.`);
