@@ -269,4 +269,43 @@ describe('newsletters', () => {
     expect(m.chosen.every((c) => c.reason !== '')).toBe(true);
     expect((await call<{ base64: string }>(b, 'newsletters/export', { id: issue.id, format: 'eml' })).base64.length).toBeGreaterThan(1000);
   });
+
+  it('item images: data: URIs with alt text in the preview, inline cid: attachments in the .eml, a check without alt', async () => {
+    const b = demo();
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const asset = Number(b.db.prepare("INSERT INTO assets (sha256, mime, name, bytes, created_at) VALUES ('x', 'image/png', 'pixel.png', ?, '2026-01-01')").run(png).lastInsertRowid);
+    const withAlt = addItem(b.db, { de: 'Mit Bild', en: 'With image' });
+    const noAlt = addItem(b.db, { de: 'Ohne Alt', en: 'Without alt' });
+    b.db.prepare("UPDATE content_items SET image_asset_id = ?, image_alt = 'Prüfstand in Halle 3' WHERE id = ?").run(asset, withAlt);
+    const d = await newsletter(b, 'newsletter', 'Schlüsselkontakte der Mitglieder', [withAlt]);
+    const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de' });
+    expect(p.html).toMatch(/src="data:image\/png;base64,[A-Za-z0-9+/=]+"/);
+    expect(p.html).toContain('alt="Prüfstand in Halle 3"');
+    expect(p.checks.map((c) => c.code)).not.toContain('image_alt_missing');
+    const eml = Buffer.from((await call<{ base64: string }>(b, 'newsletters/export', { id: d.id, format: 'eml' })).base64, 'base64').toString('utf8');
+    expect(eml).toMatch(/Content-Type: multipart\/related/);
+    expect(eml.replace(/=\r\n/g, '')).toMatch(/src=3D"cid:img-[0-9a-f]+@spillover"/);
+    expect(eml).toMatch(/^Content-Id: <img-[0-9a-f]+@spillover>/im);
+    expect(eml).not.toContain('data:image/png');
+    b.db.prepare('UPDATE content_items SET image_asset_id = ? WHERE id = ?').run(asset, noAlt);
+    const cur = await call<Detail>(b, 'newsletters/get', { id: d.id });
+    await call(b, 'newsletters/save', { id: d.id, title: cur.title, segmentId: cur.segmentId, templateId: cur.templateId, maxItems: null, itemIds: [withAlt, noAlt], variants: cur.variants });
+    const q = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de' });
+    expect(q.checks.find((c) => c.code === 'image_alt_missing')?.message).toMatch(/^1 image has no alt text/);
+  });
+
+  it('an MJML syntax error comes back as a problem with its line; the saved text is kept as written', async () => {
+    const b = demo();
+    const d = await call<Detail>(b, 'newsletters/create', { kind: 'newsletter', title: 'Kaputt' });
+    const broken = d.variants[0]!.mjml.replace('</mj-body>', '<mj-section><mj-column><mj-text>offen</mj-column></mj-section>\n</mj-body>');
+    const saved = await call<Detail>(b, 'newsletters/save', { id: d.id, title: d.title, segmentId: null, templateId: null, maxItems: null, itemIds: [], variants: [{ ...d.variants[0]!, mjml: broken }] });
+    expect(saved.variants[0]?.mjml).toBe(broken);
+    const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de' });
+    const errors = p.problems.filter((x) => x.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const line = broken.split('\n').findIndex((l) => l.includes('offen')) + 1;
+    expect(errors.some((e) => e.line === line)).toBe(true);
+    expect(p.checks.map((c) => c.code)).toContain('mjml_errors');
+  });
 });

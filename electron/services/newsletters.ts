@@ -486,7 +486,7 @@ export function sendChecks(compiled: CompiledIssue, message: RenderedMessage, it
     badLinks.add(href);
   }
   if (badLinks.size > 0) add('unsafe_links', 'error', `Links must be https: or mailto:; change ${[...badLinks].slice(0, 3).map((h) => `"${h.slice(0, 60)}"`).join(', ')}${badLinks.size > 3 ? ` and ${badLinks.size - 3} more` : ''}.`);
-  const noAlt = [...message.html.matchAll(/<img\b[^>]*>/gi)].filter((m) => !/\balt\s*=\s*(["'])\s*\S[^"']*\1/i.test(m[0])).length;
+  const noAlt = [...message.html.matchAll(/<img\b[^>]*>/gi)].filter((m) => (/\balt\s*=\s*(["'])(.*?)\1/i.exec(m[0])?.[2] ?? '').trim() === '').length;
   if (noAlt > 0) add('image_alt_missing', 'warning', `${noAlt} image${noAlt === 1 ? ' has' : 's have'} no alt text; describe ${noAlt === 1 ? 'it' : 'them'} for readers who do not load images.`);
   if (message.subject.trim() === '') add('subject_empty', 'error', 'The subject is empty; write one.');
   else if ([...message.subject].length > 78) add('subject_long', 'warning', `The subject has ${[...message.subject].length} characters; many mail clients cut it after about 78.`);

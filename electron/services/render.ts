@@ -46,6 +46,7 @@ import {
   type Occurrence,
   type ParsedTag,
 } from '../../shared/newsletters/merge';
+import { checkMjmlStructure } from '../../shared/newsletters/mjml-structure';
 import { htmlToText } from '../../shared/newsletters/plaintext';
 import type { Db } from '../db/database';
 import { matchIds } from './audience';
@@ -433,6 +434,10 @@ export async function compileIssue(source: IssueSource): Promise<CompiledIssue> 
     problems.push(...tagged(pre.problems));
   }
   problems.push(...tagged(body.problems), ...tokenised.problems);
+  // mjml silently repairs unclosed and mismatched elements; the structure check says where they are.
+  for (const p of checkMjmlStructure(source.mjml)) {
+    problems.push({ code: p.code, severity: 'error', message: `${p.message} (line ${p.line}, column ${p.column})`, line: p.line, column: p.column, start: -1, end: -1, token: '', part: 'body', origin: 'mjml' });
+  }
 
   let compiledHtml = '';
   compileStats.mjml += 1;
