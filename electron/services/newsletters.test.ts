@@ -308,4 +308,15 @@ describe('newsletters', () => {
     expect(errors.some((e) => e.line === line)).toBe(true);
     expect(p.checks.map((c) => c.code)).toContain('mjml_errors');
   });
+
+  it('tells in the preview what the merge left out for this person', async () => {
+    const b = demo();
+    const d = await newsletter(b, 'newsletter', 'Schlüsselkontakte der Mitglieder', []);
+    const personId = (await call<{ rows: { personId: number }[] }>(b, 'newsletters/recipients', { id: d.id, limit: 1 })).rows[0]!.personId;
+    b.db.prepare('UPDATE persons SET first_name = NULL WHERE id = ?').run(personId);
+    const de = d.variants[0]!;
+    const draft = { segmentId: d.segmentId, templateId: null, maxItems: null, itemIds: [], variants: [{ ...de, subject: 'Hallo {{first_name}}' }] };
+    const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de', personId, draft });
+    expect(p.checks.find((c) => c.code === 'merge_empty_value')?.message).toContain('{{first_name|…}}');
+  });
 });

@@ -30,7 +30,7 @@ import {
 } from '../../shared/newsletters/schemas';
 import type { Db } from '../db/database';
 import { audienceOf } from './audience';
-import { guardViolations, readersOf, type GuardItem } from './guard';
+import { assertGuard, guardViolations, readersOf, type GuardItem } from './guard';
 import { composeMail } from './mail';
 import type { HandlerTable } from './registry';
 import { compileIssue, conditionFacts, loadRecipients, renderFor, SLOTS, type CompiledIssue, type ItemBlock, type RecipientRow, type RenderedMessage } from './render';
@@ -526,6 +526,14 @@ export async function previewNewsletter(db: Db, input: z.output<typeof PreviewIn
   const message = out?.message ?? { subject: '', html: '', text: '', notes: [] };
   const checks = sendChecks(compiled, out?.message ?? prepared.renderSample(language).message, prepared.items, language);
   if (row && out === null) checks.unshift({ code: 'nothing_relevant', severity: 'warning', message: 'Nothing in this mailing matches this person’s interests; they are not mailed.' });
+  // What the merge had to leave out for this person: missing values without a fallback, refused links.
+  for (const n of out?.message.notes ?? []) {
+    checks.push(
+      n.code === 'unsafe_url'
+        ? { code: 'merge_unsafe_link', severity: 'warning', message: `The value of {{${n.field}}} for this person is not an https: or mailto: link; it was left out.` }
+        : { code: 'merge_empty_value', severity: 'warning', message: `This person has no value for {{${n.field}}}; give it a fallback, e.g. {{${n.field}|…}}.` },
+    );
+  }
   return {
     language,
     recipient: row ? recipientShape(row) : null,
@@ -568,10 +576,7 @@ export async function exportMessage(db: Db, input: { id: number; personId?: numb
   const state = loadState(db, input.id);
   const prepared = await prepareIssue(db, state, input.personId !== undefined ? { extraPersons: [input.personId] } : {});
   const extraGuard = input.personId !== undefined && state.kind === 'newsletter' ? guardViolations(db, prepared.items, [input.personId]) : [];
-  if (prepared.guard.length > 0 || extraGuard.length > 0) {
-    const v = prepared.guard.length > 0 ? prepared.guard : extraGuard;
-    throw new ApiError('forbidden', v.map((x) => x.message).join(' '), v.map((x) => ({ path: `items.${x.itemId}`, message: x.message })));
-  }
+  assertGuard(prepared.guard.length > 0 ? prepared.guard : extraGuard);
   const personId = input.personId ?? prepared.audience[0];
   const row = personId === undefined ? undefined : loadRecipients(db, [personId], { unsubscribeUrl })[0];
   if (input.personId !== undefined && !row) throw new ApiError('not_found', `There is no person with id ${input.personId} (or the person was erased).`);
