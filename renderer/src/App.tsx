@@ -16,6 +16,7 @@ import { SettingsScreen } from './screens/Settings';
 const ContactsSection = lazy(() => import('./screens/contacts/ContactsSection').then((m) => ({ default: m.ContactsSection })));
 const OrganisationsScreen = lazy(() => import('./screens/organisations/OrganisationsScreen').then((m) => ({ default: m.OrganisationsScreen })));
 const SegmentsScreen = lazy(() => import('./screens/segments/SegmentsScreen').then((m) => ({ default: m.SegmentsScreen })));
+const ContentScreen = lazy(() => import('./screens/content/ContentScreen').then((m) => ({ default: m.ContentScreen })));
 
 function useHashRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
@@ -123,8 +124,9 @@ export function App() {
           {route === 'contacts' && <ContactsSection />}
           {route === 'organisations' && <OrganisationsScreen />}
           {route === 'segments' && <SegmentsScreen />}
+          {route === 'content' && <ContentScreen />}
         </Suspense>
-        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && <SectionIntro route={route} />}
+        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && route !== 'content' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
   );
