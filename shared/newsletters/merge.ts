@@ -550,10 +550,6 @@ export function fieldValues(r: MergeRecipient, language: string): FieldValues {
   };
 }
 
-/** The answers of one recipient, as the `if` operations of templates sharing `conditions` look them up. */
-export function conditionTruth(conditions: readonly Condition[], facts: ConditionFacts): boolean[] {
-  return conditions.map((c) => facts.has(c.key));
-}
 
 /** Something about one recipient's merge the sender should know (the message is still produced). */
 export interface MergeNote {
@@ -610,8 +606,7 @@ function fieldOutput(op: Extract<Op, { kind: 'field' }>, values: FieldValues, no
 }
 
 /**
- * Merges one recipient into a compiled template. `truth[i]` answers `template.conditions[i]` (see
- * `conditionTruth`); notes about missing values and refused links go to `notes` when given.
+ * Merges one recipient into a compiled template. `truth[i]` answers `template.conditions[i]`; notes about missing values and refused links go to `notes` when given.
  */
 export function merge(template: CompiledTemplate, values: FieldValues, truth: readonly boolean[], notes?: MergeNote[]): string {
   const ops = template.ops;
@@ -639,7 +634,3 @@ export function merge(template: CompiledTemplate, values: FieldValues, truth: re
   return out;
 }
 
-/** Merges a recipient into a template compiled on its own (its own condition table). */
-export function mergeRecipient(template: CompiledTemplate, recipient: MergeRecipient, facts: ConditionFacts, language: string, notes?: MergeNote[]): string {
-  return merge(template, fieldValues(recipient, language), conditionTruth(template.conditions, facts), notes);
-}
