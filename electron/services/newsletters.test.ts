@@ -319,4 +319,30 @@ describe('newsletters', () => {
     const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de', personId, draft });
     expect(p.checks.find((c) => c.code === 'merge_empty_value')?.message).toContain('{{first_name|…}}');
   });
+
+  it('a sent message can be neither edited nor deleted; a duplicate can', async () => {
+    const b = demo();
+    const d = await newsletter(b, 'newsletter', 'Schlüsselkontakte der Mitglieder', []);
+    b.db.prepare("UPDATE newsletters SET status = 'sent' WHERE id = ?").run(d.id);
+    b.db.prepare("INSERT INTO deliveries (newsletter_id, email, language, status, queued_at) VALUES (?, 'a@example.org', 'de', 'sent', '2026-01-01')").run(d.id);
+    const save = { id: d.id, title: 'x', segmentId: null, templateId: null, maxItems: null, itemIds: [], variants: d.variants };
+    expect(await fails(b, 'newsletters/save', save)).toMatchObject({ code: 'conflict' });
+    expect((await fails(b, 'newsletters/delete', { id: d.id, confirm: true })).message).toContain('already went to 1 recipients');
+    const copy = await call<Detail>(b, 'newsletters/duplicate', { id: d.id });
+    expect(copy.status).toBe('draft');
+    expect((await call<Detail>(b, 'newsletters/save', { ...save, id: copy.id })).title).toBe('x');
+  });
+
+  it('a mailing exported as .mjml carries exactly the person\'s chosen items', async () => {
+    const b = demo();
+    const rows = (await call<{ rows: { id: number; kind: string }[] }>(b, 'newsletters/list', {})).rows;
+    const mailing = rows.find((r) => r.kind === 'mailing')!;
+    const p = await call<Preview>(b, 'newsletters/preview', { id: mailing.id, language: 'de' });
+    const mjml = Buffer.from((await call<{ base64: string }>(b, 'newsletters/export', { id: mailing.id, personId: p.recipient!.personId, format: 'mjml' })).base64, 'base64').toString('utf8');
+    const detail = await call<Detail>(b, 'newsletters/get', { id: mailing.id });
+    const titles = b.db.prepare("SELECT item_id, title FROM content_texts WHERE language = 'de' AND item_id IN (SELECT value FROM json_each(?))").all(JSON.stringify(detail.itemIds)) as { item_id: number; title: string }[];
+    const chosen = new Set(p.chosen.map((c) => c.itemId));
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    for (const t of titles) expect(mjml.includes(esc(t.title)), t.title).toBe(chosen.has(t.item_id));
+  });
 });
