@@ -8,6 +8,7 @@ import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
 import { registerLists } from './lists';
 import { HandlerTable, type ServiceContext } from './registry';
+import { registerNewsletters } from './newsletters';
 import { registerOrganisations } from './organisations';
 import { registerSegments } from './segments';
 import { registerSettings } from './settings';
@@ -31,6 +32,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerContactFiles(table);
   registerImports(table);
   registerSegments(table);
+  registerNewsletters(table);
   registerContent(table);
   registerTemplates(table);
   return table.assertComplete();
