@@ -39,8 +39,12 @@ export async function importBoth(dir: string): Promise<ImportFigures> {
   fs.writeFileSync(file, memberCsv(ROWS));
   const cli = sqlite3Cli();
   let t = performance.now();
-  execFileSync(cli, [path.join(dir, 'bare.sqlite'), '-cmd', '.separator ;', `.import --csv ${file} members`]);
+  // CSV mode with the file's own delimiter, so every column lands in its own field. (`.import --csv`
+  // would reset the separator to a comma and load each line as one text value: a lighter baseline.)
+  execFileSync(cli, [path.join(dir, 'bare.sqlite'), '-cmd', '.mode csv', '-cmd', '.separator ;', `.import ${file} members`]);
   const baselineMs = performance.now() - t;
+  const columns = execFileSync(cli, [path.join(dir, 'bare.sqlite'), 'SELECT count(*) FROM pragma_table_info(\'members\')']).toString().trim();
+  if (Number(columns) < 5) throw new Error(`The baseline table has ${columns} column(s); the CSV was not split.`);
 
   // The demo cluster is there first, so duplicates are checked against a database that holds people.
   const dataDir = path.join(dir, 'data');
