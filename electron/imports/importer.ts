@@ -258,6 +258,49 @@ function setAside(db: Db, creating: number): string[] {
   return objects.map((o) => o.sql);
 }
 
+/** Rows per multi-row INSERT: at 16 columns 1,024 parameters, far below SQLite's limit of 32,766. */
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Multi-row INSERTs for the rows an import writes per person. One statement call per row costs a crossing
+ * into the native module, a bind and a reset, which for these small rows is most of the work; one call per
+ * 64 rows does not. The tables are written in the order given (persons before the rows that reference
+ * them, as foreign keys are checked per statement), and all of them whenever one is full or `flush` is
+ * called, so a read between two flushes sees every row added before it.
+ */
+class Batches {
+  private readonly tables: { head: string; columns: number; values: unknown[]; statements: Map<number, ReturnType<Db['prepare']>> }[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  /** `head` is `INSERT [OR IGNORE] INTO t (a, b, c)`; returns the function that adds one row. */
+  table(head: string, columns: number): (...row: unknown[]) => void {
+    const t = { head, columns, values: [] as unknown[], statements: new Map<number, ReturnType<Db['prepare']>>() };
+    this.tables.push(t);
+    return (...row) => {
+      for (const v of row) t.values.push(v);
+      if (t.values.length >= columns * ROWS_PER_STATEMENT) this.flush();
+    };
+  }
+
+  flush(): void {
+    for (const t of this.tables) {
+      const rows = t.values.length / t.columns;
+      for (let start = 0; start < rows; start += ROWS_PER_STATEMENT) {
+        const n = Math.min(ROWS_PER_STATEMENT, rows - start);
+        let statement = t.statements.get(n);
+        if (statement === undefined) {
+          const row = `(${Array.from({ length: t.columns }, () => '?').join(', ')})`;
+          statement = this.db.prepare(`${t.head} VALUES ${Array.from({ length: n }, () => row).join(', ')}`);
+          t.statements.set(n, statement);
+        }
+        statement.run(n === rows ? t.values : t.values.slice(start * t.columns, (start + n) * t.columns));
+      }
+      t.values.length = 0;
+    }
+  }
+}
+
 function applyInTransaction(
   db: Db,
   report: ImportReport,
@@ -365,29 +408,33 @@ function applyInTransaction(
       namedCache[table].set(key, id);
       return id;
     };
-    const insertTopic = db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) VALUES (?, ?)');
-    const insertTag = db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
-    const insertInterest = db.prepare('INSERT OR IGNORE INTO person_information_kinds (person_id, kind) VALUES (?, ?)');
+    // Persons and the rows that hang off them are written in batches, persons first (see Batches).
+    const batches = new Batches(db);
+    const insertPerson = batches.table(
+      `INSERT INTO persons (id, salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
+                            source, import_id, notes, created_at, updated_at)`,
+      17,
+    );
+    const insertLink = batches.table('INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary)', 5);
+    const insertTopic = batches.table('INSERT OR IGNORE INTO person_topics (person_id, topic_id)', 2);
+    const insertTag = batches.table('INSERT OR IGNORE INTO person_tags (person_id, tag_id)', 2);
+    const insertInterest = batches.table('INSERT OR IGNORE INTO person_information_kinds (person_id, kind)', 2);
+    const insertConsent = batches.table('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence)', 8);
     const addLists = (personId: number, d: PersonDraft): void => {
-      for (const t of d.topics) insertTopic.run(personId, named('topics', t));
-      for (const t of d.tags) insertTag.run(personId, named('tags', t));
-      for (const k of d.interests) insertInterest.run(personId, k);
+      for (const t of d.topics) insertTopic(personId, named('topics', t));
+      for (const t of d.tags) insertTag(personId, named('tags', t));
+      for (const k of d.interests) insertInterest(personId, k);
     };
     const hasOrganisation = db.prepare('SELECT 1 FROM person_organisations WHERE person_id = ?');
-    const insertLink = db.prepare(
-      'INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary) VALUES (?, ?, ?, ?, ?)',
-    );
+    // Called for an existing person only after batches.flush(), so hasOrganisation sees every earlier row.
     const linkOrg = (personId: number, orgId: number | null, d: PersonDraft, isNew: boolean): void => {
       if (orgId === null) return;
       const primary = isNew || hasOrganisation.get(personId) === undefined ? 1 : 0;
-      insertLink.run(personId, orgId, d.function, d.department, primary);
+      insertLink(personId, orgId, d.function, d.department, primary);
     };
-    const insertConsent = db.prepare(
-      'INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
     const addConsent = (personId: number, email: string | null): void => {
       if (!settings.consent || !email) return;
-      insertConsent.run(
+      insertConsent(
         personId,
         email,
         settings.consent.purpose,
@@ -416,11 +463,9 @@ function applyInTransaction(
       consents: (snapshotStatements.consents.all(personId) as { id: number }[]).map((c) => c.id),
     });
 
-    const insertPerson = db.prepare(
-      `INSERT INTO persons (salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
-                            source, import_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    // Batched persons need their ids before they are written: the ones SQLite would give them, one past
+    // the largest (no AUTOINCREMENT), taken while this transaction holds the write lock.
+    let nextPersonId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM persons').get() as { id: number }).id;
     // Search-index lines of the persons created here, written in one pass at the end (see searchLine).
     const searchIds: number[] = [];
     const searchLines: string[] = [];
@@ -447,25 +492,25 @@ function applyInTransaction(
       const policy = settings.decisions?.[o.line] ?? settings.onDuplicate;
       if (o.action === 'create') {
         const status = report.bounced ? 'bounced' : o.suppressed || d.consentNewsletter === false ? 'unsubscribed' : 'active';
-        const id = Number(
-          insertPerson.run(
-            d.salutation,
-            d.title,
-            d.firstName,
-            d.lastName,
-            d.email,
-            d.phone,
-            d.mobile,
-            d.function,
-            d.keyContact ? 1 : 0,
-            d.language ?? 'de',
-            status,
-            settings.source,
-            importId,
-            d.notes,
-            now,
-            now,
-          ).lastInsertRowid,
+        const id = nextPersonId++;
+        insertPerson(
+          id,
+          d.salutation,
+          d.title,
+          d.firstName,
+          d.lastName,
+          d.email,
+          d.phone,
+          d.mobile,
+          d.function,
+          d.keyContact ? 1 : 0,
+          d.language ?? 'de',
+          status,
+          settings.source,
+          importId,
+          d.notes,
+          now,
+          now,
         );
         createdByLine.set(o.line, id);
         const orgId = organisationFor(d, policy);
@@ -477,7 +522,9 @@ function applyInTransaction(
         created++;
         return;
       }
-      // Update an existing person (from the database, or created by an earlier line of this file).
+      // Update an existing person (from the database, or created by an earlier line of this file), reading
+      // it and its links as every earlier row left them.
+      batches.flush();
       const createdHere = o.match.firstLine !== null ? createdByLine.get(o.match.firstLine) : undefined;
       const personId = o.match.personId ?? createdHere;
       if (personId === undefined) {
@@ -510,6 +557,7 @@ function applyInTransaction(
       if (d.consentNewsletter !== false) addConsent(personId, (before.email as string | null) ?? d.email);
       updated++;
     });
+    batches.flush();
     onProgress?.(total, total);
 
     // The set-aside indexes are built again in one sorted pass each (a UNIQUE one checks its rows now),
@@ -521,11 +569,13 @@ function applyInTransaction(
     // import updated, and persons created here that a later row of the file added to) is read from the
     // person_search_source view, as the triggers do.
     db.prepare("DELETE FROM settings WHERE key = 'internal.bulkImport'").run();
-    const insertSearch = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
+    const searchBatch = new Batches(db);
+    const insertSearch = searchBatch.table('INSERT INTO person_search (rowid, text)', 2);
     for (let i = 0; i < searchIds.length; i++) {
       const id = searchIds[i] as number;
-      if (!updatedIds.has(id)) insertSearch.run(id, searchLines[i]);
+      if (!updatedIds.has(id)) insertSearch(id, searchLines[i]);
     }
+    searchBatch.flush();
     const changedIds = JSON.stringify([...updatedIds]);
     db.prepare('DELETE FROM person_search WHERE rowid IN (SELECT value FROM json_each(?))').run(changedIds);
     db.prepare('INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source WHERE id IN (SELECT value FROM json_each(?))').run(
