@@ -25,9 +25,10 @@ export interface ImportSettings {
   consent?: { purpose: ConsentPurpose; wordingVersion: string; evidence?: string | undefined } | undefined;
 }
 
+/** `organisationKey`: the duplicate key of the draft's organisation ('' for none), worked out once per row. */
 export type RowOutcome =
-  | { line: number; action: 'create'; draft: PersonDraft; issues: RowIssue[]; suppressed: boolean }
-  | { line: number; action: 'update' | 'skip'; draft: PersonDraft; issues: RowIssue[]; match: Match }
+  | { line: number; action: 'create'; draft: PersonDraft; organisationKey: string; issues: RowIssue[]; suppressed: boolean }
+  | { line: number; action: 'update' | 'skip'; draft: PersonDraft; organisationKey: string; issues: RowIssue[]; match: Match }
   | { line: number; action: 'invalid'; issues: RowIssue[] };
 
 export interface Match {
@@ -103,7 +104,8 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
       continue;
     }
     const eKey = draft.email ? emailKey(draft.email) : null;
-    const nKey = draft.lastName ? `${nameKey(draft.firstName ?? '', draft.lastName)}|${organisationKey(draft.organisation ?? '')}` : null;
+    const orgKey = draft.organisation ? organisationKey(draft.organisation) : '';
+    const nKey = draft.lastName ? `${nameKey(draft.firstName ?? '', draft.lastName)}|${orgKey}` : null;
     const policy = settings.decisions?.[row.line] ?? settings.onDuplicate;
     const firstInFile = (eKey !== null ? seenEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? seenName.get(nKey) : undefined);
     const inDb = (eKey !== null ? byEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? byName.get(nKey) : undefined);
@@ -116,12 +118,12 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
     if (eKey !== null && !seenEmail.has(eKey)) seenEmail.set(eKey, row.line);
     if (nKey !== null && !seenName.has(nKey)) seenName.set(nKey, row.line);
     if (match) {
-      outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, issues, match });
+      outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, organisationKey: orgKey, issues, match });
     } else {
       // Hashing every address costs more than the rest of the check; with no suppressions there is no need.
       const isSuppressed = draft.email !== null && suppressed.size > 0 && suppressed.has(emailHash(draft.email));
       if (isSuppressed) suppressedCount++;
-      outcomes.push({ line: row.line, action: 'create', draft, issues, suppressed: isSuppressed });
+      outcomes.push({ line: row.line, action: 'create', draft, organisationKey: orgKey, issues, suppressed: isSuppressed });
     }
   }
   const count = (a: RowOutcome['action']): number => outcomes.filter((o) => o.action === a).length;
@@ -319,10 +321,31 @@ function applyInTransaction(
     // Seen only inside this transaction: the search triggers stand aside until the pass at the end.
     db.prepare("INSERT INTO settings (key, value) VALUES ('internal.bulkImport', 'true')").run();
     const deferred = report.create >= (tuning.bulkFrom ?? BULK_FROM) ? setAside(db, report.create) : [];
+    // New organisations and persons, the rows that hang off them and the undo log are written in batches,
+    // in this order (see Batches). New rows get the ids SQLite would give them, one past the largest (no
+    // table has AUTOINCREMENT), taken while this transaction holds the write lock.
+    const batches = new Batches(db);
+    const nextId = (table: 'organisations' | 'persons'): number => (db.prepare(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
+    const insertOrg = batches.table(
+      'INSERT INTO organisations (id, name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)',
+      13,
+    );
+    let nextOrgId = nextId('organisations');
+    const insertPerson = batches.table(
+      `INSERT INTO persons (id, salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
+                            source, import_id, notes, created_at, updated_at)`,
+      17,
+    );
+    let nextPersonId = nextId('persons');
+    const insertLink = batches.table('INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary)', 5);
+    const insertTopic = batches.table('INSERT OR IGNORE INTO person_topics (person_id, topic_id)', 2);
+    const insertTag = batches.table('INSERT OR IGNORE INTO person_tags (person_id, tag_id)', 2);
+    const insertInterest = batches.table('INSERT OR IGNORE INTO person_information_kinds (person_id, kind)', 2);
+    const insertConsent = batches.table('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence)', 8);
+    const insertChange = batches.table('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before)', 6);
     let seq = 0;
-    const change = db.prepare('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)');
     const recordChange = (entity: 'person' | 'organisation' | 'topic' | 'tag', id: number, action: 'created' | 'updated', before: unknown): void => {
-      change.run(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
+      insertChange(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
     };
 
     // Organisations by normalised name, existing and created in this run; each existing one is updated
@@ -340,21 +363,14 @@ function applyInTransaction(
     const orgSeen = new Set<number>();
     let organisationsCreated = 0;
     // Positional parameters: binding by name costs a lookup per parameter and row.
-    const insertOrg = db.prepare(
-      `INSERT INTO organisations (name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const selectOrg = db.prepare('SELECT * FROM organisations WHERE id = ?');
-    const organisationFor = (d: PersonDraft, policy: DuplicatePolicy): number | null => {
+    const organisationFor = (d: PersonDraft, key: string, policy: DuplicatePolicy): number | null => {
       if (!d.organisation) return null;
-      const key = organisationKey(d.organisation);
       const existing = orgIds.get(key);
       if (existing === undefined) {
         const kind: OrganisationKind = d.organisationKind ?? 'other';
-        const id = Number(
-          insertOrg.run(d.organisation, kind, d.employees, d.country, d.region, d.city, d.postcode, d.street, d.website, d.membership ?? 'member', now, now)
-            .lastInsertRowid,
-        );
+        const id = nextOrgId++;
+        insertOrg(id, d.organisation, kind, d.employees, d.country, d.region, d.city, d.postcode, d.street, d.website, d.membership ?? 'member', now, now);
         orgIds.set(key, id);
         orgNames.set(id, d.organisation);
         orgSeen.add(id);
@@ -408,18 +424,6 @@ function applyInTransaction(
       namedCache[table].set(key, id);
       return id;
     };
-    // Persons and the rows that hang off them are written in batches, persons first (see Batches).
-    const batches = new Batches(db);
-    const insertPerson = batches.table(
-      `INSERT INTO persons (id, salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
-                            source, import_id, notes, created_at, updated_at)`,
-      17,
-    );
-    const insertLink = batches.table('INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary)', 5);
-    const insertTopic = batches.table('INSERT OR IGNORE INTO person_topics (person_id, topic_id)', 2);
-    const insertTag = batches.table('INSERT OR IGNORE INTO person_tags (person_id, tag_id)', 2);
-    const insertInterest = batches.table('INSERT OR IGNORE INTO person_information_kinds (person_id, kind)', 2);
-    const insertConsent = batches.table('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence)', 8);
     const addLists = (personId: number, d: PersonDraft): void => {
       for (const t of d.topics) insertTopic(personId, named('topics', t));
       for (const t of d.tags) insertTag(personId, named('tags', t));
@@ -463,9 +467,6 @@ function applyInTransaction(
       consents: (snapshotStatements.consents.all(personId) as { id: number }[]).map((c) => c.id),
     });
 
-    // Batched persons need their ids before they are written: the ones SQLite would give them, one past
-    // the largest (no AUTOINCREMENT), taken while this transaction holds the write lock.
-    let nextPersonId = (db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM persons').get() as { id: number }).id;
     // Search-index lines of the persons created here, written in one pass at the end (see searchLine).
     const searchIds: number[] = [];
     const searchLines: string[] = [];
@@ -513,7 +514,7 @@ function applyInTransaction(
           now,
         );
         createdByLine.set(o.line, id);
-        const orgId = organisationFor(d, policy);
+        const orgId = organisationFor(d, o.organisationKey, policy);
         linkOrg(id, orgId, d, true);
         searchIds.push(id);
         searchLines.push(searchLine(d, orgId === null ? null : (orgNames.get(orgId) ?? null)));
@@ -552,7 +553,7 @@ function applyInTransaction(
         params.push(d.keyContact ? 1 : 0);
       }
       if (sets.length > 0) db.prepare(`UPDATE persons SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, now, personId);
-      linkOrg(personId, organisationFor(d, policy), d, false);
+      linkOrg(personId, organisationFor(d, o.organisationKey, policy), d, false);
       addLists(personId, d);
       if (d.consentNewsletter !== false) addConsent(personId, (before.email as string | null) ?? d.email);
       updated++;
