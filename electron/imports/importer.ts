@@ -92,7 +92,20 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
   const fileStatus = mailchimpExportStatus(table.columns);
   const fileConsent = fileStatus === null ? null : fileStatus === 'subscribed';
   const seenEmail = new Map<string, number>();
-  const seenName = new Map<string, number>();
+  // Name keys (name + organisation) count only for rows without an e-mail address. Until the first such
+  // row they are not built at all (most files have an address on every row); that row then builds them
+  // for the rows before it, in file order, as if they had been built all along.
+  let seenName: Map<string, number> | null = null;
+  const personKey = (d: PersonDraft, orgKey: string): string | null => (d.lastName ? `${nameKey(d.firstName ?? '', d.lastName)}|${orgKey}` : null);
+  const namesSoFar = (): Map<string, number> => {
+    const names = new Map<string, number>();
+    for (const o of outcomes) {
+      if (o.action === 'invalid') continue;
+      const key = personKey(o.draft, o.organisationKey);
+      if (key !== null && !names.has(key)) names.set(key, o.line);
+    }
+    return names;
+  };
   const outcomes: RowOutcome[] = [];
   let suppressedCount = 0;
   const map = rowMapper(settings.mapping, { ...(sizeThresholds ? { sizeThresholds } : {}), fileConsent });
@@ -105,9 +118,10 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
     }
     const eKey = draft.email ? emailKey(draft.email) : null;
     const orgKey = draft.organisation ? organisationKey(draft.organisation) : '';
-    const nKey = draft.lastName ? `${nameKey(draft.firstName ?? '', draft.lastName)}|${orgKey}` : null;
+    if (eKey === null && seenName === null) seenName = namesSoFar();
+    const nKey = seenName === null ? null : personKey(draft, orgKey);
     const policy = settings.decisions?.[row.line] ?? settings.onDuplicate;
-    const firstInFile = (eKey !== null ? seenEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? seenName.get(nKey) : undefined);
+    const firstInFile = (eKey !== null ? seenEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? seenName?.get(nKey) : undefined);
     const inDb = (eKey !== null ? byEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? byName.get(nKey) : undefined);
     let match: Match | null = null;
     if (firstInFile !== undefined) {
@@ -116,7 +130,7 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
       match = { kind: 'database', by: eKey !== null && byEmail.has(eKey) ? 'email' : 'name', personId: inDb.id, firstLine: null, label: inDb.label };
     }
     if (eKey !== null && !seenEmail.has(eKey)) seenEmail.set(eKey, row.line);
-    if (nKey !== null && !seenName.has(nKey)) seenName.set(nKey, row.line);
+    if (seenName !== null && nKey !== null && !seenName.has(nKey)) seenName.set(nKey, row.line);
     if (match) {
       outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, organisationKey: orgKey, issues, match });
     } else {
@@ -591,6 +605,7 @@ function applyInTransaction(
 
 /* German folding as the person_search_source view does it (migration 3): ä→ae … ẞ→SS. */
 const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ẞ: 'SS' };
+const FOLDED = /[äöüßÄÖÜẞ]/;
 
 /**
  * The search-index line of a person just created from `d` and linked to the organisation `orgName` (its
@@ -601,8 +616,8 @@ const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', �
  */
 function searchLine(d: PersonDraft, orgName: string | null): string {
   const line = `${d.title ?? ''} ${d.firstName ?? ''} ${d.lastName ?? ''} ${d.email ?? ''} ${orgName ?? ''}`;
-  const folded = line.replace(/[äöüßÄÖÜẞ]/g, (ch) => FOLD[ch] ?? ch);
-  return folded === line ? line : `${line} ${folded}`;
+  // Half the lines have nothing to fold; one scan tells, and the replacement runs only where it changes something.
+  return FOLDED.test(line) ? `${line} ${line.replace(/[äöüßÄÖÜẞ]/g, (ch) => FOLD[ch] ?? ch)}` : line;
 }
 
 export interface UndoResult {
