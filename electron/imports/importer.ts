@@ -215,12 +215,23 @@ export function applyImport(
   // only, changes nothing on disk, and is put back afterwards.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  // Each multi-row INSERT that may fail halfway keeps a statement journal, and rebuilding an index sorts;
+  // both go to temporary files by default, which costs a write and a read of every page they hold. In
+  // memory they are small (one batch; one index's keys). Changing the setting drops the connection's
+  // temporary tables, so it is changed only when there are none (the import creates none either).
+  const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  const memoryTemp = tempStore !== TEMP_STORE_MEMORY && db.prepare('SELECT 1 FROM temp.sqlite_master').get() === undefined;
+  if (memoryTemp) db.pragma(`temp_store = ${TEMP_STORE_MEMORY}`);
   try {
     return applyInTransaction(db, report, settings, format, now, onProgress, tuning);
   } finally {
     db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+    if (memoryTemp) db.pragma(`temp_store = ${Math.trunc(tempStore)}`);
   }
 }
+
+/** PRAGMA temp_store's value for MEMORY. */
+const TEMP_STORE_MEMORY = 2;
 
 /** 64 MiB, as SQLite writes a size in KiB: negative. */
 const IMPORT_CACHE_KIB = -65536;
@@ -486,7 +497,8 @@ function applyInTransaction(
     const searchLines: string[] = [];
     const selectPerson = snapshotStatements.row;
     // Persons created from earlier rows of this same file, for in-file duplicates.
-    const createdByLine = new Map<number, number>();
+    // By line number: an array, as lines rise with the rows (a Map costs a hash entry per person).
+    const createdByLine: (number | undefined)[] = [];
     const updatedIds = new Set<number>();
     let created = 0;
     let updated = 0;
@@ -527,7 +539,7 @@ function applyInTransaction(
           now,
           now,
         );
-        createdByLine.set(o.line, id);
+        createdByLine[o.line] = id;
         const orgId = organisationFor(d, o.organisationKey, policy);
         linkOrg(id, orgId, d, true);
         searchIds.push(id);
@@ -540,7 +552,7 @@ function applyInTransaction(
       // Update an existing person (from the database, or created by an earlier line of this file), reading
       // it and its links as every earlier row left them.
       batches.flush();
-      const createdHere = o.match.firstLine !== null ? createdByLine.get(o.match.firstLine) : undefined;
+      const createdHere = o.match.firstLine !== null ? createdByLine[o.match.firstLine] : undefined;
       const personId = o.match.personId ?? createdHere;
       if (personId === undefined) {
         skipped++;
