@@ -196,8 +196,8 @@ function isEmptyValue(v: unknown): boolean {
  * Applies an analysed import. Throws (and the transaction rolls back, leaving the database as it was) on
  * any failure. `onProgress` is called every few hundred rows with (done, total).
  *
- * Built for 100,000 rows: statements are prepared once; the search index is filled in one pass at the
- * end instead of by per-row triggers; persons it creates are found again by `persons.import_id`, so only
+ * Built for 100,000 rows: statements are prepared once; new rows are written 64 at a time (Batches); the
+ * search index is filled in one pass at the end instead of by per-row triggers; persons it creates are found again by `persons.import_id`, so only
  * updates and created organisations, topics and tags need rows in the undo log; a person's history shows
  * the import from the import tables rather than from one change-log row each.
  */
