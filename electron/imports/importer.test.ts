@@ -82,6 +82,39 @@ describe('bulk import', () => {
     plain.close();
   });
 
+  it('a file of several batches with duplicates inside it: every row written, links and lists exact, undo restores it', async () => {
+    const b = startBackend({ dataDir: tempDir(), shell: 'cli' });
+    const before = contents(b);
+    const settingsBefore = [b.db.pragma('cache_size', { simple: true }), b.db.pragma('temp_store', { simple: true })];
+    // 300 persons (batches hold 64 rows), every 50th row naming an earlier person again with another
+    // organisation and topic: the update must see the earlier rows, written or still waiting in a batch.
+    const lines = ['Vorname;Nachname;E-Mail;Firma;Themen'];
+    for (let i = 0; i < 300; i++) {
+      lines.push(i > 0 && i % 50 === 0 ? `Anna;Person${i - 1};P${i - 1}@Batch.example;Zweitfirma ${i};Recycling` : `Anna;Person${i};p${i}@batch.example;Firma ${i % 7} GmbH;Leichtbau`);
+    }
+    const result = await importCsv(b, lines.join('\r\n'), 100);
+    expect(result).toMatchObject({ created: 295, updated: 5, organisationsCreated: 12 });
+    const person = (email: string) =>
+      b.db
+        .prepare(
+          `SELECT p.id, (SELECT group_concat(o.name || ':' || po.is_primary, ',') FROM person_organisations po JOIN organisations o ON o.id = po.organisation_id WHERE po.person_id = p.id) AS orgs,
+                  (SELECT group_concat(t.name, ',') FROM person_topics pt JOIN topics t ON t.id = pt.topic_id WHERE pt.person_id = p.id) AS topics
+           FROM persons p WHERE p.email = ?`,
+        )
+        .get(email) as { id: number; orgs: string; topics: string };
+    expect(person('p49@batch.example')).toMatchObject({ orgs: 'Firma 0 GmbH:1,Zweitfirma 50:0', topics: 'Leichtbau,Recycling' });
+    // Ids as SQLite gives them: consecutive in file order.
+    expect(person('p1@batch.example').id - person('p0@batch.example').id).toBe(1);
+    expect(b.db.pragma('foreign_key_check')).toEqual([]);
+    expect(b.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expectSearchIndexExact(b);
+    // The connection's settings are as they were.
+    expect([b.db.pragma('cache_size', { simple: true }), b.db.pragma('temp_store', { simple: true })]).toEqual(settingsBefore);
+    undoImport(b.db, result.importId);
+    expect(contents(b)).toBe(before);
+    b.close();
+  });
+
   it('still refuses a second person with a stored address, and leaves everything as it was', async () => {
     const b = startBackend({ dataDir: tempDir(), shell: 'cli', seedDemo: false });
     const schemaBefore = schema(b);

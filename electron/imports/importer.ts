@@ -25,9 +25,10 @@ export interface ImportSettings {
   consent?: { purpose: ConsentPurpose; wordingVersion: string; evidence?: string | undefined } | undefined;
 }
 
+/** `organisationKey`: the duplicate key of the draft's organisation ('' for none), worked out once per row. */
 export type RowOutcome =
-  | { line: number; action: 'create'; draft: PersonDraft; issues: RowIssue[]; suppressed: boolean }
-  | { line: number; action: 'update' | 'skip'; draft: PersonDraft; issues: RowIssue[]; match: Match }
+  | { line: number; action: 'create'; draft: PersonDraft; organisationKey: string; issues: RowIssue[]; suppressed: boolean }
+  | { line: number; action: 'update' | 'skip'; draft: PersonDraft; organisationKey: string; issues: RowIssue[]; match: Match }
   | { line: number; action: 'invalid'; issues: RowIssue[] };
 
 export interface Match {
@@ -91,7 +92,20 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
   const fileStatus = mailchimpExportStatus(table.columns);
   const fileConsent = fileStatus === null ? null : fileStatus === 'subscribed';
   const seenEmail = new Map<string, number>();
-  const seenName = new Map<string, number>();
+  // Name keys (name + organisation) count only for rows without an e-mail address. Until the first such
+  // row they are not built at all (most files have an address on every row); that row then builds them
+  // for the rows before it, in file order, as if they had been built all along.
+  let seenName: Map<string, number> | null = null;
+  const personKey = (d: PersonDraft, orgKey: string): string | null => (d.lastName ? `${nameKey(d.firstName ?? '', d.lastName)}|${orgKey}` : null);
+  const namesSoFar = (): Map<string, number> => {
+    const names = new Map<string, number>();
+    for (const o of outcomes) {
+      if (o.action === 'invalid') continue;
+      const key = personKey(o.draft, o.organisationKey);
+      if (key !== null && !names.has(key)) names.set(key, o.line);
+    }
+    return names;
+  };
   const outcomes: RowOutcome[] = [];
   let suppressedCount = 0;
   const map = rowMapper(settings.mapping, { ...(sizeThresholds ? { sizeThresholds } : {}), fileConsent });
@@ -103,9 +117,11 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
       continue;
     }
     const eKey = draft.email ? emailKey(draft.email) : null;
-    const nKey = draft.lastName ? `${nameKey(draft.firstName ?? '', draft.lastName)}|${organisationKey(draft.organisation ?? '')}` : null;
+    const orgKey = draft.organisation ? organisationKey(draft.organisation) : '';
+    if (eKey === null && seenName === null) seenName = namesSoFar();
+    const nKey = seenName === null ? null : personKey(draft, orgKey);
     const policy = settings.decisions?.[row.line] ?? settings.onDuplicate;
-    const firstInFile = (eKey !== null ? seenEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? seenName.get(nKey) : undefined);
+    const firstInFile = (eKey !== null ? seenEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? seenName?.get(nKey) : undefined);
     const inDb = (eKey !== null ? byEmail.get(eKey) : undefined) ?? (nKey !== null && eKey === null ? byName.get(nKey) : undefined);
     let match: Match | null = null;
     if (firstInFile !== undefined) {
@@ -114,14 +130,14 @@ export function analyseImport(db: Db, table: SourceTable, settings: ImportSettin
       match = { kind: 'database', by: eKey !== null && byEmail.has(eKey) ? 'email' : 'name', personId: inDb.id, firstLine: null, label: inDb.label };
     }
     if (eKey !== null && !seenEmail.has(eKey)) seenEmail.set(eKey, row.line);
-    if (nKey !== null && !seenName.has(nKey)) seenName.set(nKey, row.line);
+    if (seenName !== null && nKey !== null && !seenName.has(nKey)) seenName.set(nKey, row.line);
     if (match) {
-      outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, issues, match });
+      outcomes.push({ line: row.line, action: policy === 'skip' ? 'skip' : 'update', draft, organisationKey: orgKey, issues, match });
     } else {
       // Hashing every address costs more than the rest of the check; with no suppressions there is no need.
       const isSuppressed = draft.email !== null && suppressed.size > 0 && suppressed.has(emailHash(draft.email));
       if (isSuppressed) suppressedCount++;
-      outcomes.push({ line: row.line, action: 'create', draft, issues, suppressed: isSuppressed });
+      outcomes.push({ line: row.line, action: 'create', draft, organisationKey: orgKey, issues, suppressed: isSuppressed });
     }
   }
   const count = (a: RowOutcome['action']): number => outcomes.filter((o) => o.action === a).length;
@@ -180,8 +196,8 @@ function isEmptyValue(v: unknown): boolean {
  * Applies an analysed import. Throws (and the transaction rolls back, leaving the database as it was) on
  * any failure. `onProgress` is called every few hundred rows with (done, total).
  *
- * Built for 100,000 rows: statements are prepared once; the search index is filled in one pass at the
- * end instead of by per-row triggers; persons it creates are found again by `persons.import_id`, so only
+ * Built for 100,000 rows: statements are prepared once; new rows are written 64 at a time (Batches); the
+ * search index is filled in one pass at the end instead of by per-row triggers; persons it creates are found again by `persons.import_id`, so only
  * updates and created organisations, topics and tags need rows in the undo log; a person's history shows
  * the import from the import tables rather than from one change-log row each.
  */
@@ -199,12 +215,23 @@ export function applyImport(
   // only, changes nothing on disk, and is put back afterwards.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  // Each multi-row INSERT that may fail halfway keeps a statement journal, and rebuilding an index sorts;
+  // both go to temporary files by default, which costs a write and a read of every page they hold. In
+  // memory they are small (one batch; one index's keys). Changing the setting drops the connection's
+  // temporary tables, so it is changed only when there are none (the import creates none either).
+  const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  const memoryTemp = tempStore !== TEMP_STORE_MEMORY && db.prepare('SELECT 1 FROM temp.sqlite_master').get() === undefined;
+  if (memoryTemp) db.pragma(`temp_store = ${TEMP_STORE_MEMORY}`);
   try {
     return applyInTransaction(db, report, settings, format, now, onProgress, tuning);
   } finally {
     db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+    if (memoryTemp) db.pragma(`temp_store = ${Math.trunc(tempStore)}`);
   }
 }
+
+/** PRAGMA temp_store's value for MEMORY. */
+const TEMP_STORE_MEMORY = 2;
 
 /** 64 MiB, as SQLite writes a size in KiB: negative. */
 const IMPORT_CACHE_KIB = -65536;
@@ -258,6 +285,49 @@ function setAside(db: Db, creating: number): string[] {
   return objects.map((o) => o.sql);
 }
 
+/** Rows per multi-row INSERT: at 16 columns 1,024 parameters, far below SQLite's limit of 32,766. */
+const ROWS_PER_STATEMENT = 64;
+
+/**
+ * Multi-row INSERTs for the rows an import writes per person. One statement call per row costs a crossing
+ * into the native module, a bind and a reset, which for these small rows is most of the work; one call per
+ * 64 rows does not. The tables are written in the order given (persons before the rows that reference
+ * them, as foreign keys are checked per statement), and all of them whenever one is full or `flush` is
+ * called, so a read between two flushes sees every row added before it.
+ */
+class Batches {
+  private readonly tables: { head: string; columns: number; values: unknown[]; statements: Map<number, ReturnType<Db['prepare']>> }[] = [];
+
+  constructor(private readonly db: Db) {}
+
+  /** `head` is `INSERT [OR IGNORE] INTO t (a, b, c)`; returns the function that adds one row. */
+  table(head: string, columns: number): (...row: unknown[]) => void {
+    const t = { head, columns, values: [] as unknown[], statements: new Map<number, ReturnType<Db['prepare']>>() };
+    this.tables.push(t);
+    return (...row) => {
+      for (const v of row) t.values.push(v);
+      if (t.values.length >= columns * ROWS_PER_STATEMENT) this.flush();
+    };
+  }
+
+  flush(): void {
+    for (const t of this.tables) {
+      const rows = t.values.length / t.columns;
+      for (let start = 0; start < rows; start += ROWS_PER_STATEMENT) {
+        const n = Math.min(ROWS_PER_STATEMENT, rows - start);
+        let statement = t.statements.get(n);
+        if (statement === undefined) {
+          const row = `(${Array.from({ length: t.columns }, () => '?').join(', ')})`;
+          statement = this.db.prepare(`${t.head} VALUES ${Array.from({ length: n }, () => row).join(', ')}`);
+          t.statements.set(n, statement);
+        }
+        statement.run(n === rows ? t.values : t.values.slice(start * t.columns, (start + n) * t.columns));
+      }
+      t.values.length = 0;
+    }
+  }
+}
+
 function applyInTransaction(
   db: Db,
   report: ImportReport,
@@ -276,10 +346,31 @@ function applyInTransaction(
     // Seen only inside this transaction: the search triggers stand aside until the pass at the end.
     db.prepare("INSERT INTO settings (key, value) VALUES ('internal.bulkImport', 'true')").run();
     const deferred = report.create >= (tuning.bulkFrom ?? BULK_FROM) ? setAside(db, report.create) : [];
+    // New organisations and persons, the rows that hang off them and the undo log are written in batches,
+    // in this order (see Batches). New rows get the ids SQLite would give them, one past the largest (no
+    // table has AUTOINCREMENT), taken while this transaction holds the write lock.
+    const batches = new Batches(db);
+    const nextId = (table: 'organisations' | 'persons'): number => (db.prepare(`SELECT coalesce(max(id), 0) + 1 AS id FROM ${table}`).get() as { id: number }).id;
+    const insertOrg = batches.table(
+      'INSERT INTO organisations (id, name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)',
+      13,
+    );
+    let nextOrgId = nextId('organisations');
+    const insertPerson = batches.table(
+      `INSERT INTO persons (id, salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
+                            source, import_id, notes, created_at, updated_at)`,
+      17,
+    );
+    let nextPersonId = nextId('persons');
+    const insertLink = batches.table('INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary)', 5);
+    const insertTopic = batches.table('INSERT OR IGNORE INTO person_topics (person_id, topic_id)', 2);
+    const insertTag = batches.table('INSERT OR IGNORE INTO person_tags (person_id, tag_id)', 2);
+    const insertInterest = batches.table('INSERT OR IGNORE INTO person_information_kinds (person_id, kind)', 2);
+    const insertConsent = batches.table('INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence)', 8);
+    const insertChange = batches.table('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before)', 6);
     let seq = 0;
-    const change = db.prepare('INSERT INTO import_changes (import_id, seq, entity, entity_id, action, before) VALUES (?, ?, ?, ?, ?, ?)');
     const recordChange = (entity: 'person' | 'organisation' | 'topic' | 'tag', id: number, action: 'created' | 'updated', before: unknown): void => {
-      change.run(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
+      insertChange(importId, ++seq, entity, id, action, before === null ? null : JSON.stringify(before));
     };
 
     // Organisations by normalised name, existing and created in this run; each existing one is updated
@@ -297,21 +388,14 @@ function applyInTransaction(
     const orgSeen = new Set<number>();
     let organisationsCreated = 0;
     // Positional parameters: binding by name costs a lookup per parameter and row.
-    const insertOrg = db.prepare(
-      `INSERT INTO organisations (name, kind, employees, country, region, city, postcode, street, website, membership, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     const selectOrg = db.prepare('SELECT * FROM organisations WHERE id = ?');
-    const organisationFor = (d: PersonDraft, policy: DuplicatePolicy): number | null => {
+    const organisationFor = (d: PersonDraft, key: string, policy: DuplicatePolicy): number | null => {
       if (!d.organisation) return null;
-      const key = organisationKey(d.organisation);
       const existing = orgIds.get(key);
       if (existing === undefined) {
         const kind: OrganisationKind = d.organisationKind ?? 'other';
-        const id = Number(
-          insertOrg.run(d.organisation, kind, d.employees, d.country, d.region, d.city, d.postcode, d.street, d.website, d.membership ?? 'member', now, now)
-            .lastInsertRowid,
-        );
+        const id = nextOrgId++;
+        insertOrg(id, d.organisation, kind, d.employees, d.country, d.region, d.city, d.postcode, d.street, d.website, d.membership ?? 'member', now, now);
         orgIds.set(key, id);
         orgNames.set(id, d.organisation);
         orgSeen.add(id);
@@ -365,29 +449,21 @@ function applyInTransaction(
       namedCache[table].set(key, id);
       return id;
     };
-    const insertTopic = db.prepare('INSERT OR IGNORE INTO person_topics (person_id, topic_id) VALUES (?, ?)');
-    const insertTag = db.prepare('INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
-    const insertInterest = db.prepare('INSERT OR IGNORE INTO person_information_kinds (person_id, kind) VALUES (?, ?)');
     const addLists = (personId: number, d: PersonDraft): void => {
-      for (const t of d.topics) insertTopic.run(personId, named('topics', t));
-      for (const t of d.tags) insertTag.run(personId, named('tags', t));
-      for (const k of d.interests) insertInterest.run(personId, k);
+      for (const t of d.topics) insertTopic(personId, named('topics', t));
+      for (const t of d.tags) insertTag(personId, named('tags', t));
+      for (const k of d.interests) insertInterest(personId, k);
     };
     const hasOrganisation = db.prepare('SELECT 1 FROM person_organisations WHERE person_id = ?');
-    const insertLink = db.prepare(
-      'INSERT OR IGNORE INTO person_organisations (person_id, organisation_id, role, department, is_primary) VALUES (?, ?, ?, ?, ?)',
-    );
+    // Called for an existing person only after batches.flush(), so hasOrganisation sees every earlier row.
     const linkOrg = (personId: number, orgId: number | null, d: PersonDraft, isNew: boolean): void => {
       if (orgId === null) return;
       const primary = isNew || hasOrganisation.get(personId) === undefined ? 1 : 0;
-      insertLink.run(personId, orgId, d.function, d.department, primary);
+      insertLink(personId, orgId, d.function, d.department, primary);
     };
-    const insertConsent = db.prepare(
-      'INSERT INTO consents (person_id, email, purpose, action, at, source, wording_version, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    );
     const addConsent = (personId: number, email: string | null): void => {
       if (!settings.consent || !email) return;
-      insertConsent.run(
+      insertConsent(
         personId,
         email,
         settings.consent.purpose,
@@ -416,17 +492,13 @@ function applyInTransaction(
       consents: (snapshotStatements.consents.all(personId) as { id: number }[]).map((c) => c.id),
     });
 
-    const insertPerson = db.prepare(
-      `INSERT INTO persons (salutation, title, first_name, last_name, email, phone, mobile, function, key_contact, language, status,
-                            source, import_id, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
     // Search-index lines of the persons created here, written in one pass at the end (see searchLine).
     const searchIds: number[] = [];
     const searchLines: string[] = [];
     const selectPerson = snapshotStatements.row;
     // Persons created from earlier rows of this same file, for in-file duplicates.
-    const createdByLine = new Map<number, number>();
+    // By line number: an array, as lines rise with the rows (a Map costs a hash entry per person).
+    const createdByLine: (number | undefined)[] = [];
     const updatedIds = new Set<number>();
     let created = 0;
     let updated = 0;
@@ -447,28 +519,28 @@ function applyInTransaction(
       const policy = settings.decisions?.[o.line] ?? settings.onDuplicate;
       if (o.action === 'create') {
         const status = report.bounced ? 'bounced' : o.suppressed || d.consentNewsletter === false ? 'unsubscribed' : 'active';
-        const id = Number(
-          insertPerson.run(
-            d.salutation,
-            d.title,
-            d.firstName,
-            d.lastName,
-            d.email,
-            d.phone,
-            d.mobile,
-            d.function,
-            d.keyContact ? 1 : 0,
-            d.language ?? 'de',
-            status,
-            settings.source,
-            importId,
-            d.notes,
-            now,
-            now,
-          ).lastInsertRowid,
+        const id = nextPersonId++;
+        insertPerson(
+          id,
+          d.salutation,
+          d.title,
+          d.firstName,
+          d.lastName,
+          d.email,
+          d.phone,
+          d.mobile,
+          d.function,
+          d.keyContact ? 1 : 0,
+          d.language ?? 'de',
+          status,
+          settings.source,
+          importId,
+          d.notes,
+          now,
+          now,
         );
-        createdByLine.set(o.line, id);
-        const orgId = organisationFor(d, policy);
+        createdByLine[o.line] = id;
+        const orgId = organisationFor(d, o.organisationKey, policy);
         linkOrg(id, orgId, d, true);
         searchIds.push(id);
         searchLines.push(searchLine(d, orgId === null ? null : (orgNames.get(orgId) ?? null)));
@@ -477,8 +549,10 @@ function applyInTransaction(
         created++;
         return;
       }
-      // Update an existing person (from the database, or created by an earlier line of this file).
-      const createdHere = o.match.firstLine !== null ? createdByLine.get(o.match.firstLine) : undefined;
+      // Update an existing person (from the database, or created by an earlier line of this file), reading
+      // it and its links as every earlier row left them.
+      batches.flush();
+      const createdHere = o.match.firstLine !== null ? createdByLine[o.match.firstLine] : undefined;
       const personId = o.match.personId ?? createdHere;
       if (personId === undefined) {
         skipped++;
@@ -505,11 +579,12 @@ function applyInTransaction(
         params.push(d.keyContact ? 1 : 0);
       }
       if (sets.length > 0) db.prepare(`UPDATE persons SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...params, now, personId);
-      linkOrg(personId, organisationFor(d, policy), d, false);
+      linkOrg(personId, organisationFor(d, o.organisationKey, policy), d, false);
       addLists(personId, d);
       if (d.consentNewsletter !== false) addConsent(personId, (before.email as string | null) ?? d.email);
       updated++;
     });
+    batches.flush();
     onProgress?.(total, total);
 
     // The set-aside indexes are built again in one sorted pass each (a UNIQUE one checks its rows now),
@@ -521,11 +596,13 @@ function applyInTransaction(
     // import updated, and persons created here that a later row of the file added to) is read from the
     // person_search_source view, as the triggers do.
     db.prepare("DELETE FROM settings WHERE key = 'internal.bulkImport'").run();
-    const insertSearch = db.prepare('INSERT INTO person_search (rowid, text) VALUES (?, ?)');
+    const searchBatch = new Batches(db);
+    const insertSearch = searchBatch.table('INSERT INTO person_search (rowid, text)', 2);
     for (let i = 0; i < searchIds.length; i++) {
       const id = searchIds[i] as number;
-      if (!updatedIds.has(id)) insertSearch.run(id, searchLines[i]);
+      if (!updatedIds.has(id)) insertSearch(id, searchLines[i]);
     }
+    searchBatch.flush();
     const changedIds = JSON.stringify([...updatedIds]);
     db.prepare('DELETE FROM person_search WHERE rowid IN (SELECT value FROM json_each(?))').run(changedIds);
     db.prepare('INSERT INTO person_search (rowid, text) SELECT id, text FROM person_search_source WHERE id IN (SELECT value FROM json_each(?))').run(
@@ -540,6 +617,7 @@ function applyInTransaction(
 
 /* German folding as the person_search_source view does it (migration 3): ä→ae … ẞ→SS. */
 const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ẞ: 'SS' };
+const FOLDED = /[äöüßÄÖÜẞ]/;
 
 /**
  * The search-index line of a person just created from `d` and linked to the organisation `orgName` (its
@@ -550,8 +628,8 @@ const FOLD: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', �
  */
 function searchLine(d: PersonDraft, orgName: string | null): string {
   const line = `${d.title ?? ''} ${d.firstName ?? ''} ${d.lastName ?? ''} ${d.email ?? ''} ${orgName ?? ''}`;
-  const folded = line.replace(/[äöüßÄÖÜẞ]/g, (ch) => FOLD[ch] ?? ch);
-  return folded === line ? line : `${line} ${folded}`;
+  // Half the lines have nothing to fold; one scan tells, and the replacement runs only where it changes something.
+  return FOLDED.test(line) ? `${line} ${line.replace(/[äöüßÄÖÜẞ]/g, (ch) => FOLD[ch] ?? ch)}` : line;
 }
 
 export interface UndoResult {
