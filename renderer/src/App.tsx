@@ -15,6 +15,7 @@ import { SettingsScreen } from './screens/Settings';
 // the first screen — starts without their code.
 const ContactsSection = lazy(() => import('./screens/contacts/ContactsSection').then((m) => ({ default: m.ContactsSection })));
 const OrganisationsScreen = lazy(() => import('./screens/organisations/OrganisationsScreen').then((m) => ({ default: m.OrganisationsScreen })));
+const NewslettersScreen = lazy(() => import('./screens/newsletters/NewslettersScreen').then((m) => ({ default: m.NewslettersScreen })));
 const SegmentsScreen = lazy(() => import('./screens/segments/SegmentsScreen').then((m) => ({ default: m.SegmentsScreen })));
 
 function useHashRoute(): [Route, (r: Route) => void] {
@@ -123,8 +124,9 @@ export function App() {
           {route === 'contacts' && <ContactsSection />}
           {route === 'organisations' && <OrganisationsScreen />}
           {route === 'segments' && <SegmentsScreen />}
+          {route === 'newsletters' && <NewslettersScreen />}
         </Suspense>
-        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && <SectionIntro route={route} />}
+        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && route !== 'newsletters' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
   );

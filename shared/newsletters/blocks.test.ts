@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { attrValue, editBlock, newBlock, parseBlocks, serialiseBlocks, withAttr, type Block, type BlockBody, type BlockDoc } from './blocks';
 
-const FIXTURES = join(__dirname, '../../../shared/fixtures/mjml-templates');
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/mjml-templates', import.meta.url));
 const fixtures = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.mjml'))
   .map((f) => ({ name: f, mjml: readFileSync(join(FIXTURES, f), 'utf8') }));
@@ -52,8 +53,11 @@ function parsed(mjml: string): BlockDoc {
 /** The structure without bookkeeping, to compare a regenerated document with the original. */
 function shape(doc: BlockDoc): unknown[] {
   return doc.blocks.map((b) => {
-    const { key: _k, gap: _g, source, ...body } = b;
-    return body.type === 'raw' ? { type: 'raw', source: source?.replace(/\s+/g, ' ') } : body;
+    const body: Partial<Block> = { ...b };
+    delete body.key;
+    delete body.gap;
+    delete body.source;
+    return b.type === 'raw' ? { type: 'raw', source: b.source?.replace(/\s+/g, ' ') } : body;
   });
 }
 

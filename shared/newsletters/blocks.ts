@@ -241,7 +241,7 @@ function elementsOnly(nodes: Node[]): ElementNode[] | null {
  * The layout of a recognised section as it was written: how children were indented, so a regenerated
  * block looks like its neighbours. Only whitespace is remembered; unknown layouts fall back to raw.
  */
-function recognise(n: Node, src: string): BlockBody {
+function recognise(n: Node): BlockBody {
   if (n.kind === 'text') {
     const slot = /^\s*\{\{\s*(items|events)\s*\}\}\s*$/.exec(n.text);
     if (slot?.[1]) return { type: 'slot', name: slot[1] };
@@ -309,14 +309,14 @@ export function parseBlocks(mjml: string): ParseResult {
             gap = '';
             continue;
           }
-          const block: Block = { ...recognise({ ...n, text: piece }, mjml), key: newKey(), gap, source: piece };
+          const block: Block = { ...recognise({ ...n, text: piece }), key: newKey(), gap, source: piece };
           blocks.push(block);
           loose = piece.startsWith('{{') ? null : block;
           gap = '';
         }
         continue;
       }
-      blocks.push({ ...recognise(n, mjml), key: newKey(), gap, source: mjml.slice(n.start, n.end) });
+      blocks.push({ ...recognise(n), key: newKey(), gap, source: mjml.slice(n.start, n.end) });
       gap = '';
     }
     return { ok: true, doc: { head: mjml.slice(0, bodyStart), blocks, tail: gap + mjml.slice(end) } };
@@ -400,8 +400,9 @@ export function withAttr(attrs: Attr[], name: string, value: string): Attr[] {
 /** A changed copy of a block: it loses its source, so it is written anew. */
 export function editBlock(b: Block, body: BlockBody | Block): Block {
   // The body may be a spread of the old block: drop its source, or the edit would be written as before.
-  const { source: _old, ...rest } = body as Block;
-  return { ...rest, key: b.key, gap: b.gap };
+  const next: Block = { ...(body as Block), key: b.key, gap: b.gap };
+  delete next.source;
+  return next;
 }
 
 const DEFAULT_GAP = '\n    ';
