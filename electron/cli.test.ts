@@ -194,3 +194,31 @@ describe('spillover contacts count / segment', () => {
     expect(missing.err.join('\n')).toContain('no segment named "Gibtsnicht"');
   });
 });
+
+describe('spillover template', () => {
+  it('lists the starter templates, imports a fixture .mjml, and keeps a broken one while pointing at the line', async () => {
+    const dir = tempDir();
+    const list = io();
+    expect((await runCli(['template', 'list', '--data-dir', dir], list.io)).code).toBe(0);
+    expect(list.out[list.out.length - 1]).toBe('4');
+    expect(list.out.join('\n')).toMatch(/\tnewsletter\tde\tstarter\tNewsletter \(Deutsch\)/);
+
+    const fixture = path.resolve(__dirname, '../../shared/fixtures/mjml-templates/newsletter.mjml');
+    const good = io();
+    expect((await runCli(['template', 'import', fixture, '--kind', 'newsletter', '--language', 'en', '--data-dir', dir], good.io)).code).toBe(0);
+    expect(good.out.join('\n')).toMatch(/^Stored template \d+ "newsletter" \(newsletter, en\)\.$/);
+
+    const file = path.join(tempDir(), 'kaputt.mjml');
+    fs.writeFileSync(file, '<mjml>\n  <mj-body>\n    <mj-section>\n  </mj-body>\n</mjml>\n');
+    const bad = io();
+    expect((await runCli(['template', 'import', file, '--kind', 'mailing', '--data-dir', dir], bad.io)).code).toBe(1);
+    expect(bad.err.join('\n')).toContain(`${file}:3:5: error: <mj-section> opened on line 3 is not closed`);
+    expect(bad.out.join('\n')).toMatch(/Stored template \d+ "kaputt" \(mailing, de\) with 1 error to fix\./);
+
+    const after = io();
+    await runCli(['template', 'list', '--data-dir', dir], after.io);
+    expect(after.out[after.out.length - 1]).toBe('6');
+    expect((await runCli(['template', 'import', file, '--kind', 'poster', '--data-dir', dir], io().io)).code).toBe(2);
+    expect((await runCli(['template', 'import', '--data-dir', dir], io().io)).code).toBe(2);
+  });
+});

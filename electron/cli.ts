@@ -23,6 +23,8 @@ import { contactIds, contactRowsByIds } from './services/contacts';
 import { checkQueryText } from './services/rules';
 import { audienceOf } from './services/audience';
 import { countAudience, listSegments, resolveTarget, saveSegment } from './services/segments';
+import { listTemplates, nameFromFile, saveTemplate } from './services/templates';
+import { MESSAGE_KINDS, MESSAGE_LANGUAGES } from '../shared/newsletters/schemas';
 import { SegmentSave } from '../shared/segments/schemas';
 import { ApiError } from '../shared/api';
 import { clearData, isEmpty, loadDemo } from './services/demo';
@@ -56,6 +58,10 @@ Commands:
                                  List the recipients of an audience
   segment save <name> --query Q [--description D] [--purpose P] [--one-per-org]
                                  Save (or update) a segment defined by a search
+  template list                  List the MJML templates (id, kind, language, starter, name)
+  template import <file.mjml> [--kind newsletter|mailing] [--language de|en]
+                                 Store an MJML template; its problems are printed with their lines
+                                 (exit 1 when it has errors; it is stored anyway, so nothing is lost)
 
 Search syntax (--query): words match names, e-mail and organisations; filters like kind:startup funded:no
   member:yes country:DE topic:"Additive Fertigung" interest:foreign_markets lang:en key:yes
@@ -89,11 +95,13 @@ const OPTIONS = {
   purpose: { type: 'string' },
   'one-per-org': { type: 'boolean' },
   description: { type: 'string' },
+  kind: { type: 'string' },
+  language: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-type Values = Partial<Record<'source' | 'consent' | 'wording' | 'on-duplicate' | 'delimiter' | 'encoding' | 'sheet' | 'format' | 'query' | 'purpose' | 'description', string>> &
+type Values = Partial<Record<'source' | 'consent' | 'wording' | 'on-duplicate' | 'delimiter' | 'encoding' | 'sheet' | 'format' | 'query' | 'purpose' | 'description' | 'kind' | 'language', string>> &
   Partial<Record<'dry-run' | 'semicolon' | 'one-per-org', boolean>>;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
@@ -400,6 +408,43 @@ function parsePort(raw: string | undefined): number | undefined {
   return port;
 }
 
+async function templateCommand(args: string[], values: Values, dataDir: string | undefined, io: CliIo): Promise<number> {
+  const [sub, file] = args;
+  if (sub !== 'list' && sub !== 'import') throw new UsageError(`Unknown template command "${sub ?? ''}". Try: spillover template list | import <file.mjml>`);
+  if (sub === 'import' && !file) throw new UsageError('Name the file to import: spillover template import <file.mjml>');
+  const kind = oneOf('kind', values.kind, MESSAGE_KINDS) ?? 'newsletter';
+  const language = oneOf('language', values.language, MESSAGE_LANGUAGES) ?? 'de';
+  let mjml = '';
+  if (file) {
+    try {
+      mjml = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (err) {
+      io.err(`Error: cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      return 2;
+    }
+    if (mjml.trim() === '') {
+      io.err(`Error: ${file} is empty; an MJML template starts with <mjml>.`);
+      return 2;
+    }
+  }
+  const backend = startBackend({ dataDir, shell: 'cli', seedDemo: false });
+  try {
+    if (sub === 'list') {
+      const rows = listTemplates(backend.db);
+      for (const r of rows) io.out(`${r.id}\t${r.kind}\t${r.language}\t${r.starter ? 'starter' : ''}\t${r.name}`);
+      io.out(String(rows.length));
+      return 0;
+    }
+    const t = await saveTemplate(backend.db, { name: nameFromFile(file ?? ''), kind, language, mjml });
+    for (const p of t.problems) io.err(`${file ?? ''}:${p.line}:${p.column}: ${p.severity}: ${p.message}`);
+    const errors = t.problems.filter((p) => p.severity === 'error').length;
+    io.out(`Stored template ${t.id} "${t.name}" (${kind}, ${language})${errors ? ` with ${errors} error${errors === 1 ? '' : 's'} to fix` : ''}.`);
+    return errors > 0 ? 1 : 0;
+  } finally {
+    backend.close();
+  }
+}
+
 /** Runs one command. For `serve`, resolves once the server listens and returns its handle. */
 export async function runCli(argv: string[], io: CliIo): Promise<{ code: number; serving?: ServeHandle }> {
   try {
@@ -461,6 +506,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ code: number;
       case 'segment':
       case 'segments':
         return { code: segmentCommand(positionals.slice(1), values, dataDir, io) };
+      case 'template':
+      case 'templates':
+        return { code: await templateCommand(positionals.slice(1), values, dataDir, io) };
       default:
         throw new UsageError(`Unknown command "${command}". Run \`spillover --help\` for the list.`);
     }

@@ -54,6 +54,8 @@ import {
   StaticMembersInput,
   Vocabulary,
 } from './segments/schemas';
+import { Asset, AssetData, AssetUpload, ContentDelete, ContentItem, ContentList, ContentListInput, ContentOptions, ContentSave } from './content/schemas';
+import { Template, TemplateDuplicate, TemplateImport, TemplateSave, TemplateSummary } from './newsletters/schemas';
 
 const NoInput = z.object({}).strict();
 
@@ -199,6 +201,23 @@ export const contract = {
   'segments/removeMembers': method(StaticMembersInput, SegmentDetail),
   /** The names a rule can refer to, for the builder's pickers. */
   'segments/vocabulary': method(NoInput, Vocabulary),
+  /* Content library (issue 5): progress items (Meldungen), their images, and the MJML templates. */
+  'content/list': method(ContentListInput, ContentList),
+  'content/get': method(z.object({ id: z.number().int().positive() }).strict(), ContentItem),
+  'content/save': method(ContentSave, ContentItem),
+  /** Refused while a newsletter or mailing carries the item (they are named). */
+  'content/delete': method(ContentDelete, z.object({ deleted: z.boolean() })),
+  'content/options': method(NoInput, ContentOptions),
+  'assets/upload': method(AssetUpload, Asset),
+  'assets/get': method(z.object({ id: z.number().int().positive() }).strict(), AssetData),
+  'templates/list': method(NoInput, z.object({ rows: z.array(TemplateSummary) })),
+  'templates/get': method(z.object({ id: z.number().int().positive() }).strict(), Template),
+  /** Stored even with MJML errors (the text is never lost); the problems come back with it. */
+  'templates/save': method(TemplateSave, Template),
+  'templates/duplicate': method(TemplateDuplicate, Template),
+  'templates/import': method(TemplateImport, Template),
+  /** Newsletters keep their own copy of the MJML, so deleting a template never changes one. Starters are refused. */
+  'templates/delete': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.boolean() })),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

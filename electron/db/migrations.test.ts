@@ -154,3 +154,28 @@ describe('migration 4 (segments)', () => {
     db.close();
   });
 });
+
+describe('migration 5 (content)', () => {
+  it('keeps version-4 items and templates, adds alt text, the starter flag and the starter set', () => {
+    const db = freshAt(4);
+    const item = db.prepare("INSERT INTO content_items (information_kind, created_at, updated_at) VALUES ('other', ?, ?)").run(TS, TS).lastInsertRowid;
+    db.prepare("INSERT INTO content_texts (item_id, language, title) VALUES (?, 'de', 'Alt')").run(item);
+    db.prepare("INSERT INTO templates (name, kind, language, mjml, created_at, updated_at) VALUES ('Eigene', 'newsletter', 'de', '<mjml></mjml>', ?, ?)").run(TS, TS);
+
+    migrate(db, 5);
+    expect(schemaVersion(db)).toBe(5);
+    expect(db.prepare('SELECT title FROM content_texts WHERE item_id = ?').get(item)).toEqual({ title: 'Alt' });
+    db.prepare("UPDATE content_items SET image_alt = 'Faserwickelanlage' WHERE id = ?").run(item);
+    const templates = db.prepare('SELECT name, kind, language, starter, problems FROM templates ORDER BY id').all() as { name: string; kind: string; language: string; starter: number; problems: string }[];
+    expect(templates[0]).toEqual({ name: 'Eigene', kind: 'newsletter', language: 'de', starter: 0, problems: '[]' });
+    expect(templates.slice(1).map((t) => `${t.kind}/${t.language}/${t.starter}`)).toEqual(['newsletter/de/1', 'newsletter/en/1', 'mailing/de/1', 'mailing/en/1']);
+    const mjml = (db.prepare("SELECT mjml FROM templates WHERE kind = 'newsletter' AND language = 'de' AND starter = 1").get() as { mjml: string }).mjml;
+    // Quotes in the starter text survive the SQL literal (the English footer has "cluster's").
+    expect(mjml).toContain('{{unsubscribe_url}}');
+    expect((db.prepare("SELECT mjml FROM templates WHERE kind = 'newsletter' AND language = 'en' AND starter = 1").get() as { mjml: string }).mjml).toContain("cluster's");
+    expect(() => db.prepare('UPDATE templates SET starter = 2').run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE templates SET problems = 'nope'").run()).toThrow(/CHECK/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

@@ -11,6 +11,9 @@ import type { Db } from '../db/database';
 import { SegmentSave } from '../../shared/segments/schemas';
 import type { HandlerTable } from './registry';
 import { saveSegment } from './segments';
+import { ContentSave } from '../../shared/content/schemas';
+import { demoContent } from '../../shared/demo/content';
+import { saveItem } from './content';
 
 /** Internal flag (not a user setting): the demo is offered once, on the very first start. */
 const DEMO_OFFERED_KEY = 'internal.demoOffered';
@@ -172,6 +175,7 @@ export function loadDemo(db: Db, cluster: DemoCluster = demoCluster(), now: Date
     for (const seg of cluster.segments) {
       saveSegment(db, SegmentSave.parse({ ...seg, kind: 'dynamic' }), now);
     }
+    loadDemoContent(db, ts);
     markDemoOffered(db);
   })();
   return {
@@ -179,6 +183,54 @@ export function loadDemo(db: Db, cluster: DemoCluster = demoCluster(), now: Date
     persons: cluster.persons.length,
     projects: cluster.projects.length,
   };
+}
+
+/**
+ * The content library: the hand-picked lists that confidential items name, then the items, each saved
+ * through the same validation as the editor's (a demo item that the editor would refuse fails here).
+ */
+function loadDemoContent(db: Db, ts: string): void {
+  const content = demoContent();
+  const listIds = new Map<string, number>();
+  const personByEmail = db.prepare('SELECT id FROM persons WHERE email = ? COLLATE NOCASE');
+  const member = db.prepare('INSERT INTO segment_members (segment_id, person_id) VALUES (?, ?)');
+  for (const list of content.lists) {
+    const id = Number(
+      db
+        .prepare("INSERT INTO segments (name, description, kind, one_per_org, purpose, created_at, updated_at) VALUES (?, ?, 'static', 0, 'mailing', ?, ?)")
+        .run(list.name, list.description, ts, ts).lastInsertRowid,
+    );
+    for (const email of list.emails) {
+      const person = personByEmail.get(email) as { id: number } | undefined;
+      if (!person) throw new Error(`Demo list "${list.name}" names ${email}, who is not in the demo cluster`);
+      member.run(id, person.id);
+    }
+    listIds.set(list.name, id);
+  }
+  const projectId = (acronym: string | null): number | null => {
+    if (acronym === null) return null;
+    const row = db.prepare('SELECT id FROM projects WHERE acronym = ?').get(acronym) as { id: number } | undefined;
+    if (!row) throw new Error(`Demo item names project ${acronym}, which is not in the demo cluster`);
+    return row.id;
+  };
+  for (const item of content.items) {
+    saveItem(
+      db,
+      ContentSave.parse({
+        texts: { de: item.de, ...(item.en ? { en: item.en } : {}) },
+        topic: item.topic,
+        projectId: projectId(item.project),
+        region: item.region,
+        informationKind: item.informationKind,
+        confidentiality: item.confidentiality,
+        groupProjectId: item.confidentiality === 'project_group' ? projectId(item.group) : null,
+        groupSegmentId: item.confidentiality === 'confidential' ? (listIds.get(item.group ?? '') ?? null) : null,
+        link: item.link,
+        embargoUntil: item.embargoUntil,
+        status: item.status,
+      }),
+    );
+  }
 }
 
 function markDemoOffered(db: Db): void {
@@ -221,7 +273,10 @@ export function clearData(db: Db, dataDir: string, now: Date = new Date()): { ba
   const backupFile = path.join(dir, backupName(now));
   db.prepare('VACUUM INTO ?').run(backupFile);
   db.transaction(() => {
-    for (const t of DATA_TABLES) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of DATA_TABLES) {
+      // The starter templates are part of the application (new newsletters are made from them), not cluster data.
+      db.prepare(t === 'templates' ? 'DELETE FROM templates WHERE starter = 0' : `DELETE FROM ${t}`).run();
+    }
     markDemoOffered(db);
   })();
   return { backupFile };

@@ -2,6 +2,7 @@
 import { schemaVersion } from '../db/database';
 import { registerImports } from '../imports/service';
 import { registerContactFiles } from './contact-files';
+import { registerContent } from './content';
 import { registerContacts } from './contacts';
 import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
@@ -10,6 +11,7 @@ import { HandlerTable, type ServiceContext } from './registry';
 import { registerOrganisations } from './organisations';
 import { registerSegments } from './segments';
 import { registerSettings } from './settings';
+import { registerTemplates } from './templates';
 
 export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   const table = new HandlerTable(ctx);
@@ -29,6 +31,8 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerContactFiles(table);
   registerImports(table);
   registerSegments(table);
+  registerContent(table);
+  registerTemplates(table);
   return table.assertComplete();
 }
 

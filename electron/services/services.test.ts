@@ -120,6 +120,8 @@ describe('demo cluster and dashboard', () => {
     const second = startBackend({ dataDir, shell: 'browser' });
     expect(second.seededDemo).toBe(false);
     expect(isEmpty(second.db)).toBe(true);
+    // The starter templates are the application's, not cluster data: they survive a clear.
+    expect(second.db.prepare('SELECT count(*) AS n FROM templates WHERE starter = 1').get()).toEqual({ n: 4 });
     second.close();
   });
 

@@ -122,3 +122,39 @@ export const AssetUpload = z
   .strict();
 export const Asset = z.object({ id: Id, name: z.string(), mime: z.string(), bytes: z.number().int(), width: z.number().int().nullable(), height: z.number().int().nullable() });
 export type Asset = z.infer<typeof Asset>;
+
+/** An image's bytes for a thumbnail or the preview. */
+export const AssetData = z.object({ id: Id, name: z.string(), mime: z.string(), base64: z.string() });
+export type AssetData = z.infer<typeof AssetData>;
+
+/** What the editor's pickers offer: managed topics, projects, partner regions and hand-picked lists. */
+export const ContentOptions = z.object({
+  topics: z.array(z.string()),
+  projects: z.array(z.object({ id: Id, acronym: z.string(), title: z.string() })),
+  regions: z.array(z.string()),
+  /** Static segments: the circles a confidential item can name. */
+  lists: z.array(z.object({ id: Id, name: z.string(), members: z.number().int() })),
+});
+export type ContentOptions = z.infer<typeof ContentOptions>;
+
+export const ContentDelete = z.object({ id: Id, confirm: z.literal(true) }).strict();
+
+/** The save input that writes an item back unchanged: the editor starts from it, and `content/save` is strict. */
+export function saveInputOf(item: ContentItem): z.output<typeof ContentSave> {
+  return {
+    id: item.id,
+    texts: item.texts,
+    topic: item.topic,
+    projectId: item.projectId,
+    region: item.region,
+    informationKind: item.informationKind,
+    confidentiality: item.confidentiality,
+    groupProjectId: item.groupProjectId,
+    groupSegmentId: item.groupSegmentId,
+    imageAssetId: item.imageAssetId,
+    imageAlt: item.imageAlt,
+    link: item.link,
+    embargoUntil: item.embargoUntil,
+    status: item.status,
+  };
+}

@@ -217,3 +217,6 @@ export const RecipientsInput = z
 export const ExportMessage = z
   .object({ id: Id, personId: Id.optional(), language: MessageLanguage.optional(), format: z.enum(['eml', 'html', 'mjml']) })
   .strict();
+
+/** A copy of a template under a new name ("… (Kopie)" when absent); never a starter. */
+export const TemplateDuplicate = z.object({ id: Id, name: z.string().trim().min(1).max(200).optional() }).strict();
