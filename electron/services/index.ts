@@ -8,6 +8,7 @@ import { registerDashboard } from './dashboard';
 import { registerDemo } from './demo';
 import { registerLists } from './lists';
 import { HandlerTable, type ServiceContext } from './registry';
+import { registerNewsletters } from './newsletters';
 import { registerOrganisations } from './organisations';
 import { registerSegments } from './segments';
 import { registerSettings } from './settings';
@@ -33,6 +34,7 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerSegments(table);
   registerContent(table);
   registerTemplates(table);
+  registerNewsletters(table);
   return table.assertComplete();
 }
 

@@ -210,6 +210,10 @@ export const Preview = z.object({
 });
 export type Preview = z.infer<typeof Preview>;
 
+/** The "preview as" picker's rows: audience persons matching the search, and how many match in all. */
+export const RecipientList = z.object({ rows: z.array(PreviewRecipient), total: z.number().int() });
+export type RecipientList = z.infer<typeof RecipientList>;
+
 export const RecipientsInput = z
   .object({ id: Id, search: z.string().max(200).default(''), segmentId: Id.nullable().optional(), limit: z.number().int().positive().max(500).default(50) })
   .strict();
