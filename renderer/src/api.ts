@@ -44,16 +44,6 @@ async function transport(method: Method, input: unknown): Promise<unknown> {
   return (await res.json()) as unknown;
 }
 
-/**
- * A method the contract does not list yet (a service being built alongside): same transport and errors,
- * the answer checked against the given schema. Screens move to `call` once the method is in the contract.
- */
-export async function callUnlisted<T>(method: string, input: unknown, output: { parse(v: unknown): T }): Promise<T> {
-  const envelope = Envelope.parse(await transport(method as Method, input));
-  if (!envelope.ok) throw new ApiCallError(envelope.error);
-  return output.parse(envelope.value);
-}
-
 export async function call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
   const envelope = Envelope.parse(await transport(method, input));
   if (!envelope.ok) throw new ApiCallError(envelope.error);

@@ -10,8 +10,8 @@ import { IconArrowBackUp, IconArrowForwardUp, IconBraces, IconChevronLeft, IconC
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentSummary } from '../../../../shared/segments/schemas';
-import { Template, type MessageLanguage, type NewsletterDetail, type TemplateSummary } from '../../../../shared/newsletters/schemas';
-import { ApiCallError, call, callUnlisted } from '../../api';
+import type { MessageLanguage, NewsletterDetail, TemplateSummary } from '../../../../shared/newsletters/schemas';
+import { ApiCallError, call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
 import { useFormatters } from '../../format';
 import { BlockEditor } from './BlockEditor';
@@ -262,7 +262,7 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
   const applyTemplate = async (): Promise<void> => {
     if (state.templateId === null) return;
     try {
-      const tpl = await callTemplate(state.templateId);
+      const tpl = (await newsletterApi.template(state.templateId)).mjml;
       onState(withVariant(latest.current, language, { mjml: tpl }), 'template');
     } catch (err) {
       setStatus({ kind: 'error', error: err });
@@ -431,9 +431,6 @@ function Title({ title }: { title: string }) {
   return null;
 }
 
-async function callTemplate(id: number): Promise<string> {
-  return (await callUnlisted('templates/get', { id }, Template)).mjml;
-}
 
 export function Composer({ id }: { id: number }) {
   const { t } = useTranslation();
