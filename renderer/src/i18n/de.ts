@@ -1192,7 +1192,7 @@ export const de = {
       title: 'Bausteine',
       add: 'Baustein hinzufügen',
       blockLabel: 'Baustein {{n}}: {{kind}}',
-      kind: { text: 'Text', image: 'Bild', button: 'Schaltfläche', divider: 'Trennlinie', columns: 'Spalten', slot: 'Meldungsliste', raw: 'MJML (nur im Code bearbeitbar)' },
+      kind: { text: 'Text', image: 'Bild', button: 'Schaltfläche', section: 'Abschnitt', divider: 'Trennlinie', columns: 'Spalten', slot: 'Meldungsliste', raw: 'MJML (nur im Code bearbeitbar)' },
       moveUp: 'Nach oben',
       moveDown: 'Nach unten',
       remove: 'Entfernen',

@@ -1193,7 +1193,7 @@ export const en: Messages = {
       title: 'Blocks',
       add: 'Add block',
       blockLabel: 'Block {{n}}: {{kind}}',
-      kind: { text: 'Text', image: 'Image', button: 'Button', divider: 'Divider', columns: 'Columns', slot: 'Item list', raw: 'MJML (edit in code view)' },
+      kind: { text: 'Text', image: 'Image', button: 'Button', section: 'Section', divider: 'Divider', columns: 'Columns', slot: 'Item list', raw: 'MJML (edit in code view)' },
       moveUp: 'Move up',
       moveDown: 'Move down',
       remove: 'Remove',

@@ -83,6 +83,7 @@ function SimpleFields({ block, onChange, label }: { block: SimpleBlock; onChange
 
 function blockKind(b: Block): string {
   if (b.type === 'single') return b.child.type;
+  if (b.type === 'columns' && b.columns.length === 1) return 'section';
   return b.type;
 }
 

@@ -159,7 +159,8 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
   const [history, setHistory] = useState<History>(() => startHistory(stateOf(detail)));
   const state = history.present;
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: detail.updatedAt });
-  const [tab, setTab] = useState<string>(detail.variants[0]?.language ?? 'items');
+  // A new issue starts with picking items; one that has them, with its first language.
+  const [tab, setTab] = useState<string>(detail.itemIds.length === 0 ? 'items' : (detail.variants[0]?.language ?? 'items'));
   const [language, setLanguage] = useState<MessageLanguage>(detail.variants[0]?.language ?? 'de');
   const [mode, setMode] = useState<'blocks' | 'code'>('blocks');
   const [segments, setSegments] = useState<SegmentSummary[]>([]);

@@ -9,13 +9,14 @@
 import { ActionIcon, Alert, Badge, Box, Button, Group, List, Loader, Paper, SegmentedControl, Select, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconDeviceDesktop, IconDeviceMobile, IconDownload, IconLock } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLanguage, Preview, PreviewInput, RenderProblem } from '../../../../shared/newsletters/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
 import { downloadPayload } from '../../files';
 import { useFormatters } from '../../format';
-import { previewDocument, toDraft, type ComposerState } from './composerModel';
+import { toDraft, type ComposerState } from './composerModel';
+import { framedPreview } from './previewFrame';
 import { newsletterApi, type RecipientRow } from './newsletterApi';
 
 const WIDTHS = { desktop: 680, mobile: 375 } as const;
@@ -145,6 +146,7 @@ export function PreviewPane({ id, kind, state, language, onJump, flush }: Props)
     if (next) setPersonId(next.personId);
   };
   const guarded = (p?.guard.length ?? 0) > 0;
+  const srcDoc = useMemo(() => (p ? framedPreview(p.html) : ''), [p]);
   const frameWidth = WIDTHS[width];
   const scale = boxWidth > 0 ? Math.min(1, boxWidth / frameWidth) : 1;
   const frameHeight = 520;
@@ -257,7 +259,7 @@ export function PreviewPane({ id, kind, state, language, onJump, flush }: Props)
           <iframe
             title={t('newsletters.preview.frame')}
             sandbox=""
-            srcDoc={previewDocument(p.html)}
+            srcDoc={srcDoc}
             style={{ width: frameWidth, height: frameHeight / scale, border: 0, transform: `scale(${scale})`, transformOrigin: '0 0', display: 'block', marginLeft: width === 'mobile' && boxWidth > frameWidth ? (boxWidth - frameWidth) / 2 : 0 }}
           />
         )}

@@ -91,12 +91,5 @@ export function insertText(value: string, start: number, end: number, insert: st
   return { value: value.slice(0, a) + insert + value.slice(b), caret: a + insert.length };
 }
 
-/** Adds a CSP to the previewed HTML, so nothing in it can run or load from elsewhere even if the sandbox did not hold. */
+/** The preview document's own CSP (previewFrame.ts): nothing runs, nothing loads but images and fonts. */
 export const PREVIEW_CSP = "default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; font-src data: https:";
-
-export function previewDocument(html: string): string {
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${PREVIEW_CSP}">`;
-  const head = /<head\b[^>]*>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
-  return `<!doctype html><html><head>${meta}</head><body>${html}</body></html>`;
-}
