@@ -71,7 +71,7 @@ export class ComposerPage {
   }
 
   get chosen(): Locator {
-    return this.main.getByRole('list', { name: /Meldungen? gewählt/ });
+    return this.main.getByRole('list', { name: /^\d+ Meldung(en)? gewählt$/ });
   }
 
   chosenItem(title: string): Locator {
@@ -84,6 +84,19 @@ export class ComposerPage {
 
   get mode(): Locator {
     return this.main.getByRole('radiogroup', { name: 'Ansicht des Inhalts' });
+  }
+
+  /** Picks one option of a segmented control (the block/code switch, preview format and width). */
+  async pick(group: string, option: string): Promise<void> {
+    await this.main.getByRole('radiogroup', { name: group }).locator('label').filter({ hasText: option }).click();
+  }
+
+  async showCode(): Promise<void> {
+    await this.pick('Ansicht des Inhalts', 'Code (MJML)');
+  }
+
+  async showBlocks(): Promise<void> {
+    await this.pick('Ansicht des Inhalts', 'Bausteine');
   }
 
   get blocks(): Locator {

@@ -128,6 +128,10 @@ describe('MJML ⇄ blocks', () => {
     expect(unclosed.ok).toBe(false);
     if (!unclosed.ok) expect(unclosed.error.line).toBe(4);
     expect(parseBlocks('<mjml></mjml>').ok).toBe(false);
+    // A start tag left open while typing the next one.
+    const open = parseBlocks('<mjml>\n  <mj-body>\n    <mj-section><mj-column><mj-text <mj-text>x</mj-text></mj-column></mj-section>\n  </mj-body>\n</mjml>');
+    expect(open.ok).toBe(false);
+    if (!open.ok) expect(open.error).toMatchObject({ line: 3, column: 37 });
   });
 
   it.each(fixtures)('round-trips $name byte for byte and after rewriting every block', ({ mjml }) => {

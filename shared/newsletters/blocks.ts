@@ -113,7 +113,7 @@ class ScanError extends Error {
   }
 }
 
-const ATTR_RE = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/y;
+const ATTR_RE = /([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/y;
 
 /** Reads `<name attrs…>` at `at`; returns the parsed tag and where it ends. */
 function readStartTag(src: string, at: number): { name: string; attrs: Attr[]; end: number; selfClosing: boolean } {

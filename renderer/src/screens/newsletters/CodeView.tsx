@@ -3,7 +3,7 @@
  * a change from outside (block editor, undo) replaces the editor's text, a keystroke here goes up. Undo is
  * the composer's (one history over the whole issue), so CodeMirror's own history is left out.
  */
-import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { cursorLineEnd, defaultKeymap, indentWithTab, selectLineEnd } from '@codemirror/commands';
 import { xml } from '@codemirror/lang-xml';
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Annotation, EditorState } from '@codemirror/state';
@@ -29,6 +29,9 @@ export const CodeView = forwardRef<CodeViewHandle, Props>(function CodeView({ va
   const view = useRef<EditorView | null>(null);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  // Texts this editor reported and the composer has not rendered back yet: while the user types faster than
+  // React renders, an older value coming back is ours, not a change from outside to apply over newer keys.
+  const emitted = useRef<string[]>([]);
 
   useEffect(() => {
     if (!host.current) return;
@@ -44,11 +47,15 @@ export const CodeView = forwardRef<CodeViewHandle, Props>(function CodeView({ va
           bracketMatching(),
           xml(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          keymap.of([...defaultKeymap, indentWithTab]),
-          EditorView.lineWrapping,
+          // End goes to the end of the text line; the default stops at the visible edge of a long line.
+          keymap.of([{ key: 'End', run: cursorLineEnd, shift: selectLineEnd }, ...defaultKeymap, indentWithTab]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromOutside))) onChangeRef.current(u.state.doc.toString());
+            if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromOutside))) {
+              const text = u.state.doc.toString();
+              emitted.current.push(text);
+              onChangeRef.current(text);
+            }
           }),
           EditorView.theme({ '&': { fontSize: '12.5px', height: '100%' }, '.cm-scroller': { fontFamily: 'var(--mantine-font-family-monospace)' } }),
         ],
@@ -65,8 +72,24 @@ export const CodeView = forwardRef<CodeViewHandle, Props>(function CodeView({ va
   useEffect(() => {
     const v = view.current;
     if (!v) return;
+    const ours = emitted.current.indexOf(value);
+    if (ours >= 0) {
+      emitted.current = emitted.current.slice(ours + 1);
+      return;
+    }
+    emitted.current = [];
     const current = v.state.doc.toString();
-    if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value }, annotations: fromOutside.of(true) });
+    if (current === value) return;
+    // Replace only what differs, so the caret and scroll position stay where they were (undo, block edits).
+    let start = 0;
+    while (start < current.length && start < value.length && current.charCodeAt(start) === value.charCodeAt(start)) start++;
+    let endCur = current.length;
+    let endVal = value.length;
+    while (endCur > start && endVal > start && current.charCodeAt(endCur - 1) === value.charCodeAt(endVal - 1)) {
+      endCur--;
+      endVal--;
+    }
+    v.dispatch({ changes: { from: start, to: endCur, insert: value.slice(start, endVal) }, annotations: fromOutside.of(true) });
   }, [value]);
 
   useImperativeHandle(ref, () => ({

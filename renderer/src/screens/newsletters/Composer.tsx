@@ -7,7 +7,7 @@
  */
 import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Loader, Menu, Paper, SegmentedControl, Select, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconArrowForwardUp, IconBraces, IconChevronLeft, IconCode, IconLayoutList } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentSummary } from '../../../../shared/segments/schemas';
 import type { MessageLanguage, NewsletterDetail, TemplateSummary } from '../../../../shared/newsletters/schemas';
@@ -234,20 +234,28 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
   const onState = useCallback((next: ComposerState, key: string) => setHistory((h) => edit(h, next, key, Date.now())), []);
   const doUndo = useCallback(() => setHistory(undo), []);
   const doRedo = useCallback(() => setHistory(redo), []);
-  const onKeyDown = (e: ReactKeyboardEvent): void => {
-    if (!(e.ctrlKey || e.metaKey)) return;
-    const k = e.key.toLowerCase();
-    if (k === 'z' && !e.shiftKey) {
-      e.preventDefault();
-      doUndo();
-    } else if ((k === 'z' && e.shiftKey) || k === 'y') {
-      e.preventDefault();
-      doRedo();
-    } else if (k === 's') {
-      e.preventDefault();
-      void save();
-    }
-  };
+  // Ctrl+Z / Ctrl+Shift+Z anywhere in the composer (also after a button took the focus and was disabled):
+  // one history over the whole issue, so the fields' own undo is replaced, not added to.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      // Dialogs and menus above the composer keep their own keys.
+      if (e.target instanceof Element && e.target.closest('[role="dialog"]')) return;
+      const k = e.key.toLowerCase();
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        doUndo();
+      } else if ((k === 'z' && e.shiftKey) || k === 'y') {
+        e.preventDefault();
+        doRedo();
+      } else if (k === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [doUndo, doRedo, save]);
 
   const editInCode = useCallback((line: number, column = 1) => {
     setMode('code');
@@ -259,6 +267,11 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
     };
     requestAnimationFrame(() => jump(10));
   }, [language]);
+
+  const followLanguage = useCallback((l: MessageLanguage) => {
+    setLanguage(l);
+    setTab((tb) => (tb === 'items' ? tb : l));
+  }, []);
 
   const applyTemplate = async (): Promise<void> => {
     if (state.templateId === null) return;
@@ -284,7 +297,7 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
   const variantLanguages = useMemo(() => state.variants.map((v) => v.language), [state.variants]);
 
   return (
-    <Stack gap="xs" onKeyDownCapture={onKeyDown}>
+    <Stack gap="xs">
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
           <Anchor href={NEWSLETTERS_HASH} size="sm" aria-label={t('newsletters.composer.back')}>
@@ -413,7 +426,7 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
           </Stack>
         </Box>
         <Box style={{ position: 'sticky', top: 72 }}>
-          <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} flush={() => save()} />
+          <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} onLanguage={followLanguage} flush={() => save()} />
         </Box>
       </Box>
     </Stack>

@@ -223,7 +223,7 @@ export function ItemsPanel({ kind, itemIds, maxItems, language, onItems, onMaxIt
           />
         </Group>
         {error !== undefined && <ErrorNotice error={error} />}
-        <ScrollArea.Autosize mah={260} type="auto">
+        <ScrollArea.Autosize mah={260} type="auto" scrollbars="y">
           <Stack gap={4} role="list" aria-label={t('newsletters.items.library')}>
             {library.map((item) => {
               const title = itemTitle(item, language);
@@ -258,7 +258,7 @@ export function ItemsPanel({ kind, itemIds, maxItems, language, onItems, onMaxIt
             )}
           </Stack>
         </ScrollArea.Autosize>
-        {library.length > 0 && (
+        {library.some((x) => !chosen.has(x.id)) && (
           <Button variant="subtle" size="compact-xs" mt={4} onClick={() => onItems([...itemIds, ...library.map((x) => x.id).filter((id) => !chosen.has(id))], 'items.add')}>
             {t('newsletters.items.addAll', { count: library.filter((x) => !chosen.has(x.id)).length })}
           </Button>

@@ -103,11 +103,13 @@ interface Props {
   state: ComposerState;
   language: MessageLanguage;
   onJump(line: number, column: number): void;
+  /** The person picked reads another language that has a variant: show that variant. */
+  onLanguage(language: MessageLanguage): void;
   /** Export reads the saved issue: save what is typed first. */
   flush(): Promise<void>;
 }
 
-export function PreviewPane({ id, kind, state, language, onJump, flush }: Props) {
+export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flush }: Props) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [personId, setPersonId] = useState<number | undefined>(undefined);
@@ -123,10 +125,14 @@ export function PreviewPane({ id, kind, state, language, onJump, flush }: Props)
     setPersonId(undefined);
   }, [state.segmentId]);
 
+  // Only what the user types into the open picker searches; the label shown after a pick does not, and
+  // closing the picker brings back the whole audience for stepping.
+  const [query, setQuery] = useState('');
+  const pickerOpen = useRef(false);
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      newsletterApi.recipients({ id, search, segmentId: state.segmentId, limit: 200 }).then(
+      newsletterApi.recipients({ id, search: query, segmentId: state.segmentId, limit: 200 }).then(
         (r) => live && setRecipients(r.rows),
         () => live && setRecipients([]),
       );
@@ -135,12 +141,20 @@ export function PreviewPane({ id, kind, state, language, onJump, flush }: Props)
       live = false;
       clearTimeout(timer);
     };
-  }, [id, search, state.segmentId]);
+  }, [id, query, state.segmentId]);
 
   const preview = useLivePreview({ id, language, draft: toDraft(state), ...(personId !== undefined ? { personId } : {}) });
   const p = preview.data;
   const recipient = p?.recipient ?? null;
   const at = recipient ? recipients.findIndex((r) => r.personId === recipient.personId) : -1;
+  // Picking or stepping to a person shows the variant they would get, once; the user may switch back.
+  const followed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!recipient || personId === undefined || followed.current === personId || recipient.personId !== personId) return;
+    followed.current = personId;
+    const theirs = state.variants.find((v) => v.language === recipient.language)?.language;
+    if (theirs && theirs !== language) onLanguage(theirs);
+  }, [recipient, personId, state.variants, language, onLanguage]);
   const step = (d: number): void => {
     const next = recipients[at + d];
     if (next) setPersonId(next.personId);
@@ -177,7 +191,17 @@ export function PreviewPane({ id, kind, state, language, onJump, flush }: Props)
           placeholder={state.segmentId === null ? t('newsletters.preview.sample') : t('newsletters.preview.firstRecipient')}
           searchable
           searchValue={search}
-          onSearchChange={setSearch}
+          onSearchChange={(v) => {
+            setSearch(v);
+            if (pickerOpen.current) setQuery(v);
+          }}
+          onDropdownOpen={() => {
+            pickerOpen.current = true;
+          }}
+          onDropdownClose={() => {
+            pickerOpen.current = false;
+            setQuery('');
+          }}
           data={options}
           value={recipient ? String(recipient.personId) : null}
           onChange={(v) => v && setPersonId(Number(v))}
