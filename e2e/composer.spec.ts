@@ -171,6 +171,7 @@ test('the confidentiality guard stops a project-group item for all members, with
 });
 
 test('code view and blocks edit the same MJML; an MJML error shows its line; undo and redo', async ({ app, page }) => {
+  const problems = await watchPageProblems(page);
   const c = new ComposerPage(page);
   await newNewsletter(page, app, c, 'Code-Test');
   await c.tab('Deutsch').click();
@@ -234,6 +235,8 @@ test('code view and blocks edit the same MJML; an MJML error shows its line; und
   await expect(c.code).not.toContainText('<mj-bogus /><mj-text');
   await c.showBlocks();
   await expect(c.blocks).toBeVisible();
+  expect(problems.errors).toEqual([]);
+  expect(await problems.cspViolations()).toEqual([]);
 });
 
 test('screenshots of the list, the composer and the preview in German and English', async ({ app, page, shell }, testInfo) => {

@@ -50,6 +50,8 @@ export const CodeView = forwardRef<CodeViewHandle, Props>(function CodeView({ va
           // End goes to the end of the text line; the default stops at the visible edge of a long line.
           keymap.of([{ key: 'End', run: cursorLineEnd, shift: selectLineEnd }, ...defaultKeymap, indentWithTab]),
           EditorView.contentAttributes.of({ 'aria-label': label }),
+          // The app's CSP admits <style> only with the page's nonce; CodeMirror's theme is such a <style>.
+          EditorView.cspNonce.of(document.querySelector<HTMLMetaElement>('meta[name="spillover-style-nonce"]')?.content ?? ''),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromOutside))) {
               const text = u.state.doc.toString();
