@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from './cli';
 import { openDatabase } from './db/database';
 import { LATEST_VERSION } from './db/migrations';
+import { databaseFile } from './paths';
 import { tempDir } from './test/tmp';
 
 function io() {
@@ -220,5 +221,69 @@ describe('spillover template', () => {
     expect(after.out[after.out.length - 1]).toBe('6');
     expect((await runCli(['template', 'import', file, '--kind', 'poster', '--data-dir', dir], io().io)).code).toBe(2);
     expect((await runCli(['template', 'import', '--data-dir', dir], io().io)).code).toBe(2);
+  });
+});
+
+describe('spillover newsletter and render', () => {
+  async function demoDir(): Promise<string> {
+    const dir = tempDir();
+    expect((await runCli(['demo', '--data-dir', dir], io().io)).code).toBe(0);
+    return dir;
+  }
+
+  it('lists the demo newsletter and mailing', async () => {
+    const dir = await demoDir();
+    const a = io();
+    expect((await runCli(['newsletter', 'list', '--data-dir', dir], a.io)).code).toBe(0);
+    expect(a.out.join('\n')).toMatch(/\tnewsletter\tdraft\tde\+en\t5 items\t/);
+    expect(a.out.join('\n')).toMatch(/\tmailing\tdraft\tde\+en\t/);
+    expect(a.out.at(-1)).toBe('2');
+  });
+
+  it('renders one contact as .eml and .html', async () => {
+    const dir = await demoDir();
+    const db = openDatabase(databaseFile(dir));
+    const issueId = db.prepare("SELECT id FROM newsletters WHERE kind = 'newsletter'").pluck().get() as number;
+    const email = db.prepare("SELECT p.email FROM persons p WHERE p.language = 'en' AND p.status = 'active' AND p.email IS NOT NULL ORDER BY p.id LIMIT 1").pluck().get() as string;
+    db.close();
+    const out = path.join(tempDir(), 'one.eml');
+    const a = io();
+    expect((await runCli(['render', String(issueId), '--contact', email, '--out', out, '--data-dir', dir], a.io)).code).toBe(0);
+    const eml = fs.readFileSync(out, 'utf8');
+    expect(eml).toMatch(/^Subject: /m);
+    expect(eml).toMatch(/Content-Type: multipart\/alternative/);
+    expect(eml).toContain(`<${email}>`);
+    expect(a.out.join('\n')).toContain('English message');
+    const html = path.join(tempDir(), 'one.html');
+    expect((await runCli(['render', String(issueId), '--contact', email, '--out', html, '--data-dir', dir], io().io)).code).toBe(0);
+    expect(fs.readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/i);
+    const missing = io();
+    expect((await runCli(['render', String(issueId), '--contact', 'nobody@nowhere.example', '--out', out, '--data-dir', dir], missing.io)).code).toBe(1);
+    expect(missing.err.join('\n')).toContain('no person has the e-mail address');
+  });
+
+  it('renders one .eml per recipient of the audience narrowed by a query, with a summary line', async () => {
+    const dir = await demoDir();
+    const db = openDatabase(databaseFile(dir));
+    const issueId = db.prepare("SELECT id FROM newsletters WHERE kind = 'newsletter'").pluck().get() as number;
+    db.close();
+    const outDir = path.join(tempDir(), 'out');
+    const all = io();
+    const code = (await runCli(['render', String(issueId), '--query', '', '--out', outDir, '--data-dir', dir], all.io)).code;
+    expect(all.err).toEqual([]);
+    expect(code).toBe(0);
+    const total = fs.readdirSync(outDir).length;
+    expect(all.out.at(-1)).toBe(`Rendered ${total} messages to ${outDir}.`);
+    expect(total).toBeGreaterThan(10);
+    // Narrowed: exactly the audience members the query matches (the audience itself comes from its segment).
+    const enDir = path.join(tempDir(), 'en');
+    const en = io();
+    expect((await runCli(['render', String(issueId), '--query', 'kind:research_institute OR kind:university', '--out', enDir, '--data-dir', dir], en.io)).code).toBe(0);
+    const files = fs.readdirSync(enDir);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.length).toBeLessThan(total);
+    expect(en.out.at(-1)).toBe(`Rendered ${files.length} messages to ${enDir}.`);
+    expect((await runCli(['render', String(issueId), '--query', 'kind:(', '--out', enDir, '--data-dir', dir], io().io)).code).toBe(2);
+    expect((await runCli(['render', String(issueId), '--out', enDir, '--data-dir', dir], io().io)).code).toBe(2);
   });
 });

@@ -29,6 +29,7 @@ import { SegmentSave } from '../shared/segments/schemas';
 import { ApiError } from '../shared/api';
 import { clearData, isEmpty, loadDemo } from './services/demo';
 import { readSettings } from './services/settings';
+import { newsletterCommand, renderCommand } from './render-cli';
 
 export interface CliIo {
   out(line: string): void;
@@ -58,6 +59,11 @@ Commands:
                                  List the recipients of an audience
   segment save <name> --query Q [--description D] [--purpose P] [--one-per-org]
                                  Save (or update) a segment defined by a search
+  newsletter list                List newsletters and mailings (id, kind, status, languages, items, audience)
+  render <issue-id> --contact <email> --out <file.eml|.html>
+                                 Render one person's message as the app would send it
+  render <issue-id> --query Q --out <dir>
+                                 One .eml per recipient of the issue's audience narrowed by Q
   template list                  List the MJML templates (id, kind, language, starter, name)
   template import <file.mjml> [--kind newsletter|mailing] [--language de|en]
                                  Store an MJML template; its problems are printed with their lines
@@ -95,6 +101,8 @@ const OPTIONS = {
   purpose: { type: 'string' },
   'one-per-org': { type: 'boolean' },
   description: { type: 'string' },
+  contact: { type: 'string' },
+  out: { type: 'string' },
   kind: { type: 'string' },
   language: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -506,6 +514,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<{ code: number;
       case 'segment':
       case 'segments':
         return { code: segmentCommand(positionals.slice(1), values, dataDir, io) };
+      case 'newsletter':
+      case 'newsletters':
+        return { code: newsletterCommand(positionals.slice(1), dataDir, io) };
+      case 'render':
+        return { code: await renderCommand(positionals.slice(1), values, dataDir, io) };
       case 'template':
       case 'templates':
         return { code: await templateCommand(positionals.slice(1), values, dataDir, io) };

@@ -202,6 +202,20 @@ export const contract = {
   'segments/removeMembers': method(StaticMembersInput, SegmentDetail),
   /** The names a rule can refer to, for the builder's pickers. */
   'segments/vocabulary': method(NoInput, Vocabulary),
+  /** Newsletter issues and personalised mailings (shared/newsletters/schemas.ts). */
+  'newsletters/list': method(NoInput, z.object({ rows: z.array(NewsletterSummary) })),
+  'newsletters/get': method(z.object({ id: z.number().int().positive() }).strict(), NewsletterDetail),
+  'newsletters/create': method(NewsletterCreate, NewsletterDetail),
+  /** Autosave; 'conflict' when `updatedAt` is older than the stored one. */
+  'newsletters/save': method(NewsletterSave, NewsletterDetail),
+  'newsletters/duplicate': method(z.object({ id: z.number().int().positive() }).strict(), NewsletterDetail),
+  'newsletters/delete': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.boolean() })),
+  /** The saved state or the composer's draft, rendered for one person of the audience (or sample data). */
+  'newsletters/preview': method(PreviewInput, Preview),
+  /** Audience persons for the "preview as" picker. */
+  'newsletters/recipients': method(RecipientsInput, RecipientList),
+  /** One recipient's message as .eml, .html or .mjml; 'forbidden' when the guard or a check blocks it. */
+  'newsletters/export': method(ExportMessage, FilePayload),
   /* Content library (issue 5): progress items (Meldungen), their images, and the MJML templates. */
   'content/list': method(ContentListInput, ContentList),
   'content/get': method(z.object({ id: z.number().int().positive() }).strict(), ContentItem),
@@ -219,20 +233,6 @@ export const contract = {
   'templates/import': method(TemplateImport, Template),
   /** Newsletters keep their own copy of the MJML, so deleting a template never changes one. Starters are refused. */
   'templates/delete': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.boolean() })),
-  /** Newsletter issues and personalised mailings (shared/newsletters/schemas.ts). */
-  'newsletters/list': method(NoInput, z.object({ rows: z.array(NewsletterSummary) })),
-  'newsletters/get': method(z.object({ id: z.number().int().positive() }).strict(), NewsletterDetail),
-  'newsletters/create': method(NewsletterCreate, NewsletterDetail),
-  /** Autosave; 'conflict' when `updatedAt` is older than the stored one. */
-  'newsletters/save': method(NewsletterSave, NewsletterDetail),
-  'newsletters/duplicate': method(z.object({ id: z.number().int().positive() }).strict(), NewsletterDetail),
-  'newsletters/delete': method(z.object({ id: z.number().int().positive(), confirm: z.literal(true) }).strict(), z.object({ deleted: z.boolean() })),
-  /** The saved state or the composer's draft, rendered for one person of the audience (or sample data). */
-  'newsletters/preview': method(PreviewInput, Preview),
-  /** Audience persons for the "preview as" picker. */
-  'newsletters/recipients': method(RecipientsInput, RecipientList),
-  /** One recipient's message as .eml, .html or .mjml; 'forbidden' when the guard or a check blocks it. */
-  'newsletters/export': method(ExportMessage, FilePayload),
 } satisfies Record<MethodName, MethodSpec>;
 
 export type Contract = typeof contract;

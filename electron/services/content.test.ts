@@ -2,6 +2,8 @@
  * The content library against a real SQLite file with the demo cluster, called through the handler table
  * so input validation and error shapes are what the renderer sees.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Input, Method } from '../../shared/api';
 import { saveInputOf, type ContentItem } from '../../shared/content/schemas';
@@ -178,4 +180,26 @@ describe('demo content library', () => {
     expect(options.lists).toContainEqual({ id: confidential.groupSegmentId, name: 'Lenkungskreis Hafenpilot Singapur', members: 3 });
     b.close();
   });
+});
+
+describe('naughty strings', () => {
+  it('every line of the Big List of Naughty Strings survives as a title and text, and as a search', async () => {
+    const file = path.resolve(__dirname, '../../../shared/fixtures/naughty-strings/blns.txt');
+    const lines = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    expect(lines.length).toBeGreaterThan(400);
+    const b = demo();
+    for (const line of lines) {
+      const title = line.trim().slice(0, 200).trim();
+      const env = await call(b, 'content/save', { texts: { en: { title, body: line } }, informationKind: 'other' });
+      if (!env.ok) throw new Error(`${JSON.stringify(line)}: ${env.error.message}`);
+      const item = env.value as ContentItem;
+      expect((await ok(b, 'content/get', { id: item.id })) as ContentItem).toMatchObject({ texts: { en: { title, body: line } } });
+      const found = await call(b, 'content/list', { search: line.slice(0, 500) });
+      expect(found.ok, line).toBe(true);
+    }
+    b.close();
+  }, 120_000);
 });

@@ -14,6 +14,7 @@ import { saveSegment } from './segments';
 import { ContentSave } from '../../shared/content/schemas';
 import { demoContent } from '../../shared/demo/content';
 import { saveItem } from './content';
+import { createDemoMessages } from './newsletters';
 
 /** Internal flag (not a user setting): the demo is offered once, on the very first start. */
 const DEMO_OFFERED_KEY = 'internal.demoOffered';
@@ -176,6 +177,7 @@ export function loadDemo(db: Db, cluster: DemoCluster = demoCluster(), now: Date
       saveSegment(db, SegmentSave.parse({ ...seg, kind: 'dynamic' }), now);
     }
     loadDemoContent(db, ts);
+    createDemoMessages(db, now);
     markDemoOffered(db);
   })();
   return {

@@ -32,9 +32,9 @@ export function createHandlerTable(ctx: ServiceContext): HandlerTable {
   registerContactFiles(table);
   registerImports(table);
   registerSegments(table);
+  registerNewsletters(table);
   registerContent(table);
   registerTemplates(table);
-  registerNewsletters(table);
   return table.assertComplete();
 }
 

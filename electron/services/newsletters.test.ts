@@ -245,4 +245,104 @@ describe('newsletters', () => {
     expect(p.checks.find((c) => c.code === 'embargo')?.severity).toBe('error');
     expect(await fails(b, 'newsletters/export', { id: d.id, format: 'eml' })).toMatchObject({ code: 'forbidden' });
   });
+
+  it('the demo has a newsletter (DE+EN) and a mailing (3 items at most) that pass the guard and the checks', async () => {
+    const b = demo();
+    const rows = (await call<{ rows: { id: number; kind: string; languages: string[] }[] }>(b, 'newsletters/list', {})).rows;
+    const issue = rows.find((r) => r.kind === 'newsletter')!;
+    const mailing = rows.find((r) => r.kind === 'mailing')!;
+    expect(issue.languages).toEqual(['de', 'en']);
+    expect((await call<Detail>(b, 'newsletters/get', { id: mailing.id })).maxItems).toBe(3);
+    for (const id of [issue.id, mailing.id]) {
+      for (const language of ['de', 'en'] as const) {
+        const p = await call<Preview>(b, 'newsletters/preview', { id, language });
+        expect(p.language).toBe(language);
+        expect(p.guard).toEqual([]);
+        expect(p.problems.filter((x) => x.severity === 'error')).toEqual([]);
+        expect(p.checks.filter((c) => c.severity === 'error')).toEqual([]);
+        expect(p.total).toBeGreaterThan(5);
+      }
+    }
+    const m = await call<Preview>(b, 'newsletters/preview', { id: mailing.id, language: 'de' });
+    expect(m.chosen.length).toBeGreaterThan(0);
+    expect(m.chosen.length).toBeLessThanOrEqual(3);
+    expect(m.chosen.every((c) => c.reason !== '')).toBe(true);
+    expect((await call<{ base64: string }>(b, 'newsletters/export', { id: issue.id, format: 'eml' })).base64.length).toBeGreaterThan(1000);
+  });
+
+  it('item images: data: URIs with alt text in the preview, inline cid: attachments in the .eml, a check without alt', async () => {
+    const b = demo();
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const asset = Number(b.db.prepare("INSERT INTO assets (sha256, mime, name, bytes, created_at) VALUES ('x', 'image/png', 'pixel.png', ?, '2026-01-01')").run(png).lastInsertRowid);
+    const withAlt = addItem(b.db, { de: 'Mit Bild', en: 'With image' });
+    const noAlt = addItem(b.db, { de: 'Ohne Alt', en: 'Without alt' });
+    b.db.prepare("UPDATE content_items SET image_asset_id = ?, image_alt = 'Prüfstand in Halle 3' WHERE id = ?").run(asset, withAlt);
+    const d = await newsletter(b, 'newsletter', 'Schlüsselkontakte der Mitglieder', [withAlt]);
+    const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de' });
+    expect(p.html).toMatch(/src="data:image\/png;base64,[A-Za-z0-9+/=]+"/);
+    expect(p.html).toContain('alt="Prüfstand in Halle 3"');
+    expect(p.checks.map((c) => c.code)).not.toContain('image_alt_missing');
+    const eml = Buffer.from((await call<{ base64: string }>(b, 'newsletters/export', { id: d.id, format: 'eml' })).base64, 'base64').toString('utf8');
+    expect(eml).toMatch(/Content-Type: multipart\/related/);
+    expect(eml.replace(/=\r\n/g, '')).toMatch(/src=3D"cid:img-[0-9a-f]+@spillover"/);
+    expect(eml).toMatch(/^Content-Id: <img-[0-9a-f]+@spillover>/im);
+    expect(eml).not.toContain('data:image/png');
+    b.db.prepare('UPDATE content_items SET image_asset_id = ? WHERE id = ?').run(asset, noAlt);
+    const cur = await call<Detail>(b, 'newsletters/get', { id: d.id });
+    await call(b, 'newsletters/save', { id: d.id, title: cur.title, segmentId: cur.segmentId, templateId: cur.templateId, maxItems: null, itemIds: [withAlt, noAlt], variants: cur.variants });
+    const q = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de' });
+    expect(q.checks.find((c) => c.code === 'image_alt_missing')?.message).toMatch(/^1 image has no alt text/);
+  });
+
+  it('an MJML syntax error comes back as a problem with its line; the saved text is kept as written', async () => {
+    const b = demo();
+    const d = await call<Detail>(b, 'newsletters/create', { kind: 'newsletter', title: 'Kaputt' });
+    const broken = d.variants[0]!.mjml.replace('</mj-body>', '<mj-section><mj-column><mj-text>offen</mj-column></mj-section>\n</mj-body>');
+    const saved = await call<Detail>(b, 'newsletters/save', { id: d.id, title: d.title, segmentId: null, templateId: null, maxItems: null, itemIds: [], variants: [{ ...d.variants[0]!, mjml: broken }] });
+    expect(saved.variants[0]?.mjml).toBe(broken);
+    const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de' });
+    const errors = p.problems.filter((x) => x.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const line = broken.split('\n').findIndex((l) => l.includes('offen')) + 1;
+    expect(errors.some((e) => e.line === line)).toBe(true);
+    expect(p.checks.map((c) => c.code)).toContain('mjml_errors');
+  });
+
+  it('tells in the preview what the merge left out for this person', async () => {
+    const b = demo();
+    const d = await newsletter(b, 'newsletter', 'Schlüsselkontakte der Mitglieder', []);
+    const personId = (await call<{ rows: { personId: number }[] }>(b, 'newsletters/recipients', { id: d.id, limit: 1 })).rows[0]!.personId;
+    b.db.prepare('UPDATE persons SET first_name = NULL WHERE id = ?').run(personId);
+    const de = d.variants[0]!;
+    const draft = { segmentId: d.segmentId, templateId: null, maxItems: null, itemIds: [], variants: [{ ...de, subject: 'Hallo {{first_name}}' }] };
+    const p = await call<Preview>(b, 'newsletters/preview', { id: d.id, language: 'de', personId, draft });
+    expect(p.checks.find((c) => c.code === 'merge_empty_value')?.message).toContain('{{first_name|…}}');
+  });
+
+  it('a sent message can be neither edited nor deleted; a duplicate can', async () => {
+    const b = demo();
+    const d = await newsletter(b, 'newsletter', 'Schlüsselkontakte der Mitglieder', []);
+    b.db.prepare("UPDATE newsletters SET status = 'sent' WHERE id = ?").run(d.id);
+    b.db.prepare("INSERT INTO deliveries (newsletter_id, email, language, status, queued_at) VALUES (?, 'a@example.org', 'de', 'sent', '2026-01-01')").run(d.id);
+    const save = { id: d.id, title: 'x', segmentId: null, templateId: null, maxItems: null, itemIds: [], variants: d.variants };
+    expect(await fails(b, 'newsletters/save', save)).toMatchObject({ code: 'conflict' });
+    expect((await fails(b, 'newsletters/delete', { id: d.id, confirm: true })).message).toContain('already went to 1 recipients');
+    const copy = await call<Detail>(b, 'newsletters/duplicate', { id: d.id });
+    expect(copy.status).toBe('draft');
+    expect((await call<Detail>(b, 'newsletters/save', { ...save, id: copy.id })).title).toBe('x');
+  });
+
+  it('a mailing exported as .mjml carries exactly the person\'s chosen items', async () => {
+    const b = demo();
+    const rows = (await call<{ rows: { id: number; kind: string }[] }>(b, 'newsletters/list', {})).rows;
+    const mailing = rows.find((r) => r.kind === 'mailing')!;
+    const p = await call<Preview>(b, 'newsletters/preview', { id: mailing.id, language: 'de' });
+    const mjml = Buffer.from((await call<{ base64: string }>(b, 'newsletters/export', { id: mailing.id, personId: p.recipient!.personId, format: 'mjml' })).base64, 'base64').toString('utf8');
+    const detail = await call<Detail>(b, 'newsletters/get', { id: mailing.id });
+    const titles = b.db.prepare("SELECT item_id, title FROM content_texts WHERE language = 'de' AND item_id IN (SELECT value FROM json_each(?))").all(JSON.stringify(detail.itemIds)) as { item_id: number; title: string }[];
+    const chosen = new Set(p.chosen.map((c) => c.itemId));
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    for (const t of titles) expect(mjml.includes(esc(t.title)), t.title).toBe(chosen.has(t.item_id));
+  });
 });

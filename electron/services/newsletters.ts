@@ -30,7 +30,7 @@ import {
 } from '../../shared/newsletters/schemas';
 import type { Db } from '../db/database';
 import { audienceOf } from './audience';
-import { guardViolations, readersOf, type GuardItem } from './guard';
+import { assertGuard, guardViolations, readersOf, type GuardItem } from './guard';
 import { composeMail } from './mail';
 import type { HandlerTable } from './registry';
 import { compileIssue, conditionFacts, loadRecipients, renderFor, SLOTS, type CompiledIssue, type ItemBlock, type RecipientRow, type RenderedMessage } from './render';
@@ -127,11 +127,17 @@ export function createNewsletter(db: Db, input: z.output<typeof NewsletterCreate
         .prepare('INSERT INTO newsletters (kind, title, template_id, purpose, max_items, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(input.kind, input.title, chosen?.id ?? null, input.kind, input.kind === 'mailing' ? 3 : null, ts, ts).lastInsertRowid,
     );
+    let templateId = chosen?.id ?? null;
     for (const language of languages) {
       let mjml = chosen && chosen.language === language ? chosen.mjml : undefined;
-      mjml ??= (db.prepare('SELECT mjml FROM templates WHERE kind = ? AND language = ? ORDER BY starter DESC, id LIMIT 1').pluck().get(input.kind, language) as string | undefined) ?? chosen?.mjml ?? fallbackMjml(input.kind, language);
+      if (mjml === undefined) {
+        const starter = db.prepare('SELECT id, mjml FROM templates WHERE kind = ? AND language = ? ORDER BY starter DESC, id LIMIT 1').get(input.kind, language) as { id: number; mjml: string } | undefined;
+        templateId ??= starter?.id ?? null;
+        mjml = starter?.mjml ?? chosen?.mjml ?? fallbackMjml(input.kind, language);
+      }
       db.prepare('INSERT INTO newsletter_variants (newsletter_id, language, subject, preheader, mjml) VALUES (?, ?, ?, NULL, ?)').run(newId, language, input.title, mjml);
     }
+    db.prepare('UPDATE newsletters SET template_id = ? WHERE id = ?').run(templateId, newId);
     return newId;
   })();
   return getNewsletter(db, id);
@@ -371,8 +377,8 @@ export interface PreparedIssue {
   nothingRelevant: number[];
   /** The variant a person gets: their language, else the first variant. */
   variantFor(language: string): MessageLanguage;
-  /** Renders one person (null when a mailing has nothing relevant for them). */
-  render(recipient: RecipientRow): PreparedMessage | null;
+  /** Renders one person (null when a mailing has nothing relevant for them); `language` overrides their variant. */
+  render(recipient: RecipientRow, language?: MessageLanguage): PreparedMessage | null;
   /** Renders sample data (no audience) in `language`. */
   renderSample(language: MessageLanguage): PreparedMessage;
 }
@@ -438,8 +444,8 @@ export async function prepareIssue(db: Db, state: IssueState, options: { extraPe
     guard,
     nothingRelevant,
     variantFor,
-    render(recipient) {
-      const language = variantFor(recipient.language);
+    render(recipient, override) {
+      const language = variantFor(override ?? recipient.language);
       const chosen = mailing ? choose(recipient.personId, language) : [];
       if (mailing && chosen.length === 0) return null;
       const message = renderFor(compiledFor(language), recipient.recipient, facts.forPerson(recipient.personId), chosen.map((c) => c.itemId));
@@ -480,7 +486,7 @@ export function sendChecks(compiled: CompiledIssue, message: RenderedMessage, it
     badLinks.add(href);
   }
   if (badLinks.size > 0) add('unsafe_links', 'error', `Links must be https: or mailto:; change ${[...badLinks].slice(0, 3).map((h) => `"${h.slice(0, 60)}"`).join(', ')}${badLinks.size > 3 ? ` and ${badLinks.size - 3} more` : ''}.`);
-  const noAlt = [...message.html.matchAll(/<img\b[^>]*>/gi)].filter((m) => !/\balt\s*=\s*(["'])\s*\S[^"']*\1/i.test(m[0])).length;
+  const noAlt = [...message.html.matchAll(/<img\b[^>]*>/gi)].filter((m) => (/\balt\s*=\s*(["'])(.*?)\1/i.exec(m[0])?.[2] ?? '').trim() === '').length;
   if (noAlt > 0) add('image_alt_missing', 'warning', `${noAlt} image${noAlt === 1 ? ' has' : 's have'} no alt text; describe ${noAlt === 1 ? 'it' : 'them'} for readers who do not load images.`);
   if (message.subject.trim() === '') add('subject_empty', 'error', 'The subject is empty; write one.');
   else if ([...message.subject].length > 78) add('subject_long', 'warning', `The subject has ${[...message.subject].length} characters; many mail clients cut it after about 78.`);
@@ -504,20 +510,30 @@ export async function previewNewsletter(db: Db, input: z.output<typeof PreviewIn
   const prepared = await prepareIssue(db, state, input.personId !== undefined ? { extraPersons: [input.personId] } : {});
   let personId = input.personId;
   if (personId === undefined) {
-    const recipients = loadRecipients(db, prepared.audience.slice(0, 200));
+    // The first recipient who gets this variant (and, for a mailing, something relevant).
+    const skip = new Set(prepared.nothingRelevant);
+    const recipients = loadRecipients(db, prepared.audience.filter((p) => !skip.has(p)).slice(0, 200));
     personId = (recipients.find((r) => prepared.variantFor(r.language) === input.language) ?? recipients[0])?.personId;
   }
   const row = personId === undefined ? undefined : loadRecipients(db, [personId], { unsubscribeUrl })[0];
   if (input.personId !== undefined && !row) throw new ApiError('not_found', `There is no person with id ${input.personId} (or the person was erased).`);
-  let out: PreparedMessage | null;
-  if (row) out = prepared.render(row);
-  else out = prepared.renderSample(input.language);
-  const language = row ? prepared.variantFor(row.language) : prepared.variantFor(input.language);
+  // "Preview as" a chosen person shows their variant; otherwise the variant of the tab (input.language), with
+  // the first recipient of that language, or the first recipient at all when nobody reads that language.
+  const language = row && input.personId !== undefined ? prepared.variantFor(row.language) : prepared.variantFor(input.language);
+  const out = row ? prepared.render(row, language) : prepared.renderSample(language);
   const compiled = prepared.variants.get(language) as CompiledIssue;
   const variant = state.variants.find((v) => v.language === language);
   const message = out?.message ?? { subject: '', html: '', text: '', notes: [] };
   const checks = sendChecks(compiled, out?.message ?? prepared.renderSample(language).message, prepared.items, language);
   if (row && out === null) checks.unshift({ code: 'nothing_relevant', severity: 'warning', message: 'Nothing in this mailing matches this person’s interests; they are not mailed.' });
+  // What the merge had to leave out for this person: missing values without a fallback, refused links.
+  for (const n of out?.message.notes ?? []) {
+    checks.push(
+      n.code === 'unsafe_url'
+        ? { code: 'merge_unsafe_link', severity: 'warning', message: `The value of {{${n.field}}} for this person is not an https: or mailto: link; it was left out.` }
+        : { code: 'merge_empty_value', severity: 'warning', message: `This person has no value for {{${n.field}}}; give it a fallback, e.g. {{${n.field}|…}}.` },
+    );
+  }
   return {
     language,
     recipient: row ? recipientShape(row) : null,
@@ -560,10 +576,7 @@ export async function exportMessage(db: Db, input: { id: number; personId?: numb
   const state = loadState(db, input.id);
   const prepared = await prepareIssue(db, state, input.personId !== undefined ? { extraPersons: [input.personId] } : {});
   const extraGuard = input.personId !== undefined && state.kind === 'newsletter' ? guardViolations(db, prepared.items, [input.personId]) : [];
-  if (prepared.guard.length > 0 || extraGuard.length > 0) {
-    const v = prepared.guard.length > 0 ? prepared.guard : extraGuard;
-    throw new ApiError('forbidden', v.map((x) => x.message).join(' '), v.map((x) => ({ path: `items.${x.itemId}`, message: x.message })));
-  }
+  assertGuard(prepared.guard.length > 0 ? prepared.guard : extraGuard);
   const personId = input.personId ?? prepared.audience[0];
   const row = personId === undefined ? undefined : loadRecipients(db, [personId], { unsubscribeUrl })[0];
   if (input.personId !== undefined && !row) throw new ApiError('not_found', `There is no person with id ${input.personId} (or the person was erased).`);
@@ -617,6 +630,64 @@ export function mergedMjml(source: string, blocks: readonly ItemBlock[], recipie
   text += source.slice(pos);
   const compiled = assemble(text, occ, 'html', parsed.conditions.list);
   return merge(compiled, fieldValues(recipient, language), compiled.conditions.map((c) => holds(c.key)));
+}
+
+/* ------------------------------------------------------------------------------------------- demo */
+
+/**
+ * The demo's newsletter issue (DE + EN) and personalised mailing, made from the demo content library. The
+ * newsletter takes ready public and members-only items without embargo, so its audience (all member
+ * organisations) fits every item; the mailing may take project-group items too, since it only ever gives
+ * them to recipients inside the group.
+ */
+export function createDemoMessages(db: Db, now = new Date()): { newsletterId: number; mailingId: number } {
+  const today = now.toISOString().slice(0, 10);
+  const ready = (levels: string[]): number[] =>
+    db
+      .prepare(
+        `SELECT ci.id FROM content_items ci WHERE ci.status = 'ready' AND (ci.embargo_until IS NULL OR substr(ci.embargo_until, 1, 10) <= ?)
+           AND ci.confidentiality IN (SELECT value FROM json_each(?))
+         ORDER BY EXISTS (SELECT 1 FROM content_texts t WHERE t.item_id = ci.id AND t.language = 'en') DESC, ci.id`,
+      )
+      .pluck()
+      .all(today, JSON.stringify(levels)) as number[];
+  const segment = (name: string): number | null => (db.prepare('SELECT id FROM segments WHERE name = ?').pluck().get(name) as number | undefined) ?? null;
+
+  const issue = createNewsletter(db, { kind: 'newsletter', title: 'Newsletter 1/2027', languages: ['de', 'en'] }, now);
+  const subjects: Record<string, [string, string]> = {
+    de: ['Neues aus dem Cluster/Netzwerk – Ausgabe 1/2027', 'Projekte, Partnerregionen und Märkte: was sich im Winter getan hat'],
+    en: ['News from the cluster/network – issue 1/2027', 'Projects, partner regions and markets: what happened this winter'],
+  };
+  saveNewsletter(
+    db,
+    {
+      id: issue.id,
+      title: issue.title,
+      segmentId: segment('Alle Mitglieder, je Organisation eine Person'),
+      templateId: issue.templateId,
+      maxItems: null,
+      itemIds: ready(['public', 'members']).slice(0, 5),
+      variants: issue.variants.map((v) => ({ ...v, subject: subjects[v.language]?.[0] ?? v.subject, preheader: subjects[v.language]?.[1] ?? null })),
+    },
+    now,
+  );
+
+  const mailing = createNewsletter(db, { kind: 'mailing', title: 'Persönliche Auswahl Januar 2027', languages: ['de', 'en'] }, now);
+  const mailSubjects: Record<string, string> = { de: '{{first_name|Ihre}} Auswahl aus dem Cluster/Netzwerk', en: 'Your selection from the cluster/network' };
+  saveNewsletter(
+    db,
+    {
+      id: mailing.id,
+      title: mailing.title,
+      segmentId: segment('Alle Mitglieder, je Organisation eine Person'),
+      templateId: mailing.templateId,
+      maxItems: 3,
+      itemIds: ready(['public', 'members', 'project_group']).slice(0, 10),
+      variants: mailing.variants.map((v) => ({ ...v, subject: mailSubjects[v.language] ?? v.subject })),
+    },
+    now,
+  );
+  return { newsletterId: issue.id, mailingId: mailing.id };
 }
 
 /* -------------------------------------------------------------------------------------------- API */

@@ -13,7 +13,9 @@
  *    block can span sections. A block must open and close in the same place (the same parent element, the
  *    same mj-text body, the same attribute); that is checked on the source. Slots ({{items}}) are replaced
  *    by the MJML the caller supplies for this issue before compiling; their content is not searched for
- *    merge tags, so text from the content library can never inject one.
+ *    merge tags, so text from the content library can never inject one. For a personalised mailing the
+ *    {{items}} slot holds, for each position k = 1..N, every item inside an internal block "the recipient's
+ *    k-th item is j" (`choiceKey`), so one compile serves every recipient's choice.
  * 3. The result is compiled once with mjml (validationLevel "soft"; its complaints are kept with the line
  *    numbers of the original template).
  * 4. The compiled HTML is read back into the merge form by finding the placeholders; the escaping of each
@@ -21,7 +23,8 @@
  *    again, so a placeholder that MJML dropped or moved is reported at its place in the template.
  * 5. The plain-text version is derived once from the compiled HTML (links as "text (url)"), placeholders
  *    included, and compiled the same way.
- * Per recipient only `merge` runs: three loops over prepared text pieces.
+ * Per recipient only `merge` runs: three loops over prepared text pieces. `compileStats` counts compiles,
+ * so tests and the bench can prove it.
  */
 import mjml2html from 'mjml';
 import { randomBytes } from 'node:crypto';
@@ -46,6 +49,7 @@ import {
   type Occurrence,
   type ParsedTag,
 } from '../../shared/newsletters/merge';
+import { checkMjmlStructure } from '../../shared/newsletters/mjml-structure';
 import { htmlToText } from '../../shared/newsletters/plaintext';
 import type { Db } from '../db/database';
 import { matchIds } from './audience';
@@ -433,6 +437,10 @@ export async function compileIssue(source: IssueSource): Promise<CompiledIssue> 
     problems.push(...tagged(pre.problems));
   }
   problems.push(...tagged(body.problems), ...tokenised.problems);
+  // mjml silently repairs unclosed and mismatched elements; the structure check says where they are.
+  for (const p of checkMjmlStructure(source.mjml)) {
+    problems.push({ code: p.code, severity: 'error', message: `${p.message} (line ${p.line}, column ${p.column})`, line: p.line, column: p.column, start: -1, end: -1, token: '', part: 'body', origin: 'mjml' });
+  }
 
   let compiledHtml = '';
   compileStats.mjml += 1;

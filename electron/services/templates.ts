@@ -91,7 +91,10 @@ export function getTemplate(db: Db, id: number): Template {
 }
 
 export function listTemplates(db: Db): TemplateSummary[] {
-  const rows = db.prepare('SELECT id, name, kind, language, starter, mjml, problems, updated_at FROM templates ORDER BY starter DESC, kind, language, name COLLATE NOCASE').all() as TemplateRow[];
+  // Starters first, newsletters before mailings, German before English.
+  const rows = db
+    .prepare(`SELECT id, name, kind, language, starter, mjml, problems, updated_at FROM templates ORDER BY starter DESC, kind = 'mailing', language, name COLLATE NOCASE`)
+    .all() as TemplateRow[];
   return rows.map(summary);
 }
 

@@ -17,6 +17,7 @@ const ContactsSection = lazy(() => import('./screens/contacts/ContactsSection').
 const OrganisationsScreen = lazy(() => import('./screens/organisations/OrganisationsScreen').then((m) => ({ default: m.OrganisationsScreen })));
 const NewslettersScreen = lazy(() => import('./screens/newsletters/NewslettersScreen').then((m) => ({ default: m.NewslettersScreen })));
 const SegmentsScreen = lazy(() => import('./screens/segments/SegmentsScreen').then((m) => ({ default: m.SegmentsScreen })));
+const ContentScreen = lazy(() => import('./screens/content/ContentScreen').then((m) => ({ default: m.ContentScreen })));
 
 function useHashRoute(): [Route, (r: Route) => void] {
   const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
@@ -125,8 +126,9 @@ export function App() {
           {route === 'organisations' && <OrganisationsScreen />}
           {route === 'segments' && <SegmentsScreen />}
           {route === 'newsletters' && <NewslettersScreen />}
+          {route === 'content' && <ContentScreen />}
         </Suspense>
-        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && route !== 'newsletters' && <SectionIntro route={route} />}
+        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && route !== 'content' && route !== 'newsletters' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
   );

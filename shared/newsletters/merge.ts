@@ -357,12 +357,18 @@ export interface Occurrence {
 }
 
 const HEADER_BREAKS = /[\r\n\v\f\u0085\u2028\u2029]+/g;
-// Every control character but the tab (C0, DEL, C1) — nothing a subject line should carry.
-const HEADER_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/** A control character other than the tab: C0, DEL, C1 (what no subject line or link should carry). */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
+}
 
 /** A subject-safe version of text: line breaks become one space, other control characters go. */
 export function headerSafe(text: string): string {
-  return text.replace(HEADER_BREAKS, ' ').replace(HEADER_CONTROLS, '');
+  const spaced = text.replace(HEADER_BREAKS, ' ');
+  let out = '';
+  for (let i = 0; i < spaced.length; i++) if (!isControl(spaced.charCodeAt(i))) out += spaced[i];
+  return out;
 }
 
 /**
@@ -544,10 +550,6 @@ export function fieldValues(r: MergeRecipient, language: string): FieldValues {
   };
 }
 
-/** The answers of one recipient, as the `if` operations of templates sharing `conditions` look them up. */
-export function conditionTruth(conditions: readonly Condition[], facts: ConditionFacts): boolean[] {
-  return conditions.map((c) => facts.has(c.key));
-}
 
 /** Something about one recipient's merge the sender should know (the message is still produced). */
 export interface MergeNote {
@@ -556,11 +558,13 @@ export interface MergeNote {
   message: string;
 }
 
-/** https: and mailto: links without spaces, quotes, angle brackets or control characters. */
-const SAFE_URL = /^(?:https:\/\/[^\s"'<>\\^`{|}\u0000-\u001f\u007f]+|mailto:[^\s"'<>\\\u0000-\u001f\u007f]+)$/i;
+/** https: and mailto: links without spaces, quotes, angle brackets (control characters are refused apart). */
+const SAFE_URL = /^(?:https:\/\/[^\s"'<>\\^`{|}]+|mailto:[^\s"'<>\\]+)$/i;
 
 export function isSafeUrl(value: string): boolean {
-  return SAFE_URL.test(value);
+  if (!SAFE_URL.test(value)) return false;
+  for (let i = 0; i < value.length; i++) if (isControl(value.charCodeAt(i))) return false;
+  return true;
 }
 
 const HTML_SPECIAL = /[&<>"']/;
@@ -602,8 +606,7 @@ function fieldOutput(op: Extract<Op, { kind: 'field' }>, values: FieldValues, no
 }
 
 /**
- * Merges one recipient into a compiled template. `truth[i]` answers `template.conditions[i]` (see
- * `conditionTruth`); notes about missing values and refused links go to `notes` when given.
+ * Merges one recipient into a compiled template. `truth[i]` answers `template.conditions[i]`; notes about missing values and refused links go to `notes` when given.
  */
 export function merge(template: CompiledTemplate, values: FieldValues, truth: readonly boolean[], notes?: MergeNote[]): string {
   const ops = template.ops;
@@ -631,7 +634,3 @@ export function merge(template: CompiledTemplate, values: FieldValues, truth: re
   return out;
 }
 
-/** Merges a recipient into a template compiled on its own (its own condition table). */
-export function mergeRecipient(template: CompiledTemplate, recipient: MergeRecipient, facts: ConditionFacts, language: string, notes?: MergeNote[]): string {
-  return merge(template, fieldValues(recipient, language), conditionTruth(template.conditions, facts), notes);
-}

@@ -20,8 +20,9 @@ export interface PlainTextOptions {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const SKIP = new Set(['head', 'style', 'script', 'title', 'template', 'noscript', 'xml']);
 /* Elements that end a line; those in PARAGRAPH end it with a blank line after. */
-const BLOCK = new Set(['div', 'tr', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'tfoot', 'section', 'article', 'header', 'footer', 'center', 'blockquote', 'td', 'th', 'dd', 'dt', 'dl', 'pre', 'address', 'figure', 'figcaption', 'nav', 'main', 'aside']);
-const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK = new Set(['div', 'li', 'ul', 'ol', 'table', 'tbody', 'thead', 'tfoot', 'section', 'article', 'header', 'footer', 'center', 'blockquote', 'td', 'th', 'dd', 'dt', 'dl', 'pre', 'address', 'figure', 'figcaption', 'nav', 'main', 'aside']);
+// A table row is a paragraph too: MJML puts every mj-text, mj-button and mj-image into a row of its own.
+const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr']);
 
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '', copy: '©', reg: '®', trade: '™',
@@ -218,6 +219,7 @@ function startElement(name: string, attrs: Attributes, w: Writer): void {
   } else if (name === 'li') {
     w.lineBreak(1);
     w.word('-');
+    w.text(' ');
   } else if (PARAGRAPH.has(name)) w.lineBreak(2);
   else if (BLOCK.has(name)) w.lineBreak(1);
   else if (name === 'img') {

@@ -44,25 +44,32 @@ const KIND_NAMES: Readonly<Record<'de' | 'en', Readonly<Record<string, string>>>
   en: { technological_knowledge: 'technological knowledge', foreign_markets: 'foreign markets', foreign_contacts: 'foreign contacts', other: 'other' },
 };
 
-function phrases(lang: 'de' | 'en') {
-  return lang === 'de'
-    ? {
-        project: (p: string) => `Ihr Projekt ${p}`,
-        topic: (t: string) => `Thema ${t}`,
-        region: (r: string) => `Partnerregion ${r}`,
-        kind: (k: string) => `Interesse: ${KIND_NAMES.de[k] ?? k}`,
-      }
-    : {
-        project: (p: string) => `Your project ${p}`,
-        topic: (t: string) => `Topic ${t}`,
-        region: (r: string) => `Partner region ${r}`,
-        kind: (k: string) => `Interest: ${KIND_NAMES.en[k] ?? k}`,
-      };
+interface Phrases {
+  project(p: string): string;
+  topic(t: string): string;
+  region(r: string): string;
+  kind(k: string): string;
 }
+
+// Made once: this runs for every recipient and item of a mailing.
+const PHRASES: Readonly<Record<'de' | 'en', Phrases>> = {
+  de: {
+    project: (p) => `Ihr Projekt ${p}`,
+    topic: (t) => `Thema ${t}`,
+    region: (r) => `Partnerregion ${r}`,
+    kind: (k) => `Interesse: ${KIND_NAMES.de[k] ?? k}`,
+  },
+  en: {
+    project: (p) => `Your project ${p}`,
+    topic: (t) => `Topic ${t}`,
+    region: (r) => `Partner region ${r}`,
+    kind: (k) => `Interest: ${KIND_NAMES.en[k] ?? k}`,
+  },
+};
 
 /** Score and reason of one item for one person; score 0 means not relevant. */
 export function relevance(item: CandidateItem, interests: Interests, language: string): { score: number; reason: string } {
-  const say = phrases(language === 'de' ? 'de' : 'en');
+  const say = PHRASES[language === 'de' ? 'de' : 'en'];
   let score = 0;
   const reasons: string[] = [];
   if (item.projectId !== null && interests.projectIds.has(item.projectId)) {
