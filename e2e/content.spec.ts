@@ -5,6 +5,7 @@ import { watchPageProblems } from './pageProblems';
 import { ContentPage } from './pages/ContentPage';
 
 const FIXTURES = path.resolve(__dirname, '../../shared/fixtures/mjml-templates');
+const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 test('create an item with German and English text, find it by search and filter, and see field messages', async ({ app, shell, page }) => {
   const problems = await watchPageProblems(page);
@@ -35,6 +36,14 @@ test('create an item with German and English text, find it by search and filter,
   // An image that is not one: a clear message naming the file.
   await content.imageInput.setInputFiles({ name: 'bericht.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 this is a PDF') });
   await expect(content.uploadError).toHaveText('bericht.png ist kein Bild (PNG, JPEG, GIF oder WebP). Wählen Sie eine Bilddatei.');
+  // A real image: previewed, and it needs its description before the item can be saved.
+  await content.imageInput.setInputFiles({ name: 'pruefzentrum.png', mimeType: 'image/png', buffer: Buffer.from(PNG_1X1, 'base64') });
+  await expect(content.uploadError).toHaveCount(0);
+  await expect(content.editor.getByText('pruefzentrum.png · 1 × 1 px · 1 KB')).toBeVisible();
+  await content.save.click();
+  await expect(content.editor.getByText('Beschreiben Sie das Bild in wenigen Worten (Alternativtext).')).toBeVisible();
+  await content.editor.getByRole('textbox', { name: 'Bildbeschreibung (Alternativtext)' }).fill('Prüfstand mit eingespanntem Faserverbundträger');
+  await expect(content.editor.getByRole('img', { name: 'Prüfstand mit eingespanntem Faserverbundträger' })).toBeVisible();
 
   await content.save.click();
   await expect(content.editor.getByRole('status').getByText('Gespeichert.')).toBeVisible();
@@ -96,6 +105,8 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Delete');
+  // Checked while typing, before any save.
+  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);
   await content.saveTemplate.click();
   await expect(content.main.getByText(/Gespeichert – mit \d+ Fehlern/)).toBeVisible();
   await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);

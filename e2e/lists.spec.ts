@@ -84,12 +84,14 @@ test('merge one topic into another; a topic of an R&D project is not deleted but
   const holz = all.find((t) => t.name === 'Holz-Hybrid-Bau')!;
   const sim = all.find((t) => t.name === 'Simulation und Prüfung')!;
   expect(holz.projects).toBe(1);
+  // The demo content library has items about it, too (shared/demo/content.ts).
+  expect(holz.contentItems).toBeGreaterThan(0);
 
   // Deleting is refused up front: the dialog says why and offers the merge.
   await lists.deleteButton('Themen', 'Holz-Hybrid-Bau').click();
   const refuse = lists.deleteDialog('Holz-Hybrid-Bau');
   await expect(refuse.getByRole('alert')).toHaveText(
-    '„Holz-Hybrid-Bau“ ist das Thema von 1 F&E-Projekt und lässt sich deshalb nicht löschen. Führen Sie es stattdessen mit einem anderen Thema zusammen – das Projekt wandert dann mit.',
+    `„Holz-Hybrid-Bau“ wird in F&E-Projekten (1) und Meldungen (${holz.contentItems}) verwendet und lässt sich deshalb nicht löschen. Führen Sie es stattdessen mit einem anderen Thema zusammen – Projekte und Meldungen wandern dann mit.`,
   );
   await expect(refuse.getByRole('button', { name: 'Löschen' })).toHaveCount(0);
   await shot(page, testInfo, 'lists-delete-refused');

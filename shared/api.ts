@@ -56,7 +56,7 @@ import {
   Vocabulary,
 } from './segments/schemas';
 import { Asset, AssetData, AssetUpload, ContentDelete, ContentItem, ContentList, ContentListInput, ContentOptions, ContentSave } from './content/schemas';
-import { Template, TemplateDuplicate, TemplateImport, TemplateSave, TemplateSummary } from './newsletters/schemas';
+import { RenderProblem, Template, TemplateDuplicate, TemplateImport, TemplateSave, TemplateSummary } from './newsletters/schemas';
 
 const NoInput = z.object({}).strict();
 
@@ -229,6 +229,8 @@ export const contract = {
   'templates/get': method(z.object({ id: z.number().int().positive() }).strict(), Template),
   /** Stored even with MJML errors (the text is never lost); the problems come back with it. */
   'templates/save': method(TemplateSave, Template),
+  /** The problems of an unsaved text, for the editor's markers while typing (nothing is stored). */
+  'templates/check': method(z.object({ mjml: z.string().max(1_000_000) }).strict(), z.object({ problems: z.array(RenderProblem) })),
   'templates/duplicate': method(TemplateDuplicate, Template),
   'templates/import': method(TemplateImport, Template),
   /** Newsletters keep their own copy of the MJML, so deleting a template never changes one. Starters are refused. */

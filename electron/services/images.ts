@@ -5,8 +5,7 @@
  */
 export type ImageMime = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
-/** Large enough for a photo in a newsletter, small enough that mails stay light. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_IMAGE_BYTES } from '../../shared/content/schemas';
 
 export function sniffImage(bytes: Uint8Array): ImageMime | 'svg' | null {
   const b = (i: number): number => bytes[i] ?? -1;

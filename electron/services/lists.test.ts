@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api';
 import { demoCluster } from '../../shared/demo/cluster';
+import { demoContent } from '../../shared/demo/content';
 import { startBackend } from '../app';
 import type { Db } from '../db/database';
 import { tempDir } from '../test/tmp';
@@ -27,6 +28,8 @@ function demo() {
 }
 
 const cluster = demoCluster();
+const items = demoContent().items;
+const itemsWithTopic = (name: string): number => items.filter((i) => i.topic === name).length;
 
 function topic(db: Db, name: string) {
   const found = listTopics(db).find((t) => t.name === name);
@@ -66,7 +69,7 @@ describe('topics list', () => {
       expect(r.persons, r.name).toBe(cluster.persons.filter((p) => p.topics.includes(r.name)).length);
       expect(r.organisations, r.name).toBe(cluster.organisations.filter((o) => o.topics.includes(r.name)).length);
       expect(r.projects, r.name).toBe(cluster.projects.filter((p) => p.topic === r.name).length);
-      expect(r.contentItems).toBe(0);
+      expect(r.contentItems, r.name).toBe(itemsWithTopic(r.name));
     }
     b.close();
   });
@@ -143,7 +146,7 @@ describe('merging', () => {
     const projectIds = (b.db.prepare('SELECT id FROM projects WHERE topic_id = ?').all(from.id) as { id: number }[]).map((p) => p.id);
 
     const result = mergeTopic(b.db, from.id, into.id);
-    expect(result.moved).toEqual({ persons: from.persons, organisations: from.organisations, projects: from.projects, contentItems: 0 });
+    expect(result.moved).toEqual({ persons: from.persons, organisations: from.organisations, projects: from.projects, contentItems: itemsWithTopic('Holz-Hybrid-Bau') });
     expect(result.into).toMatchObject({ id: into.id, persons: union.length, organisations: orgUnion.length, projects: into.projects + from.projects });
     expect(personsWithTopic(b.db, into.id)).toEqual(union);
     expect(orgsWithTopic(b.db, into.id)).toEqual(orgUnion);
@@ -193,14 +196,16 @@ describe('deleting', () => {
     const acronyms = cluster.projects.filter((p) => p.topic === t.name).map((p) => p.acronym);
     const err = conflict(() => deleteTopic(b.db, t.id));
     expect(err.code).toBe('conflict');
-    expect(err.message).toBe(`"Holz-Hybrid-Bau" is the topic of R&D project ${acronyms.join(', ')}. Merge it into another topic instead; that moves them along.`);
+    const n = itemsWithTopic(t.name);
+    expect(n).toBeGreaterThan(0);
+    expect(err.message).toBe(`"Holz-Hybrid-Bau" is the topic of R&D project ${acronyms.join(', ')} and ${n} content items. Merge it into another topic instead; that moves them along.`);
     expect(topic(b.db, 'Holz-Hybrid-Bau')).toEqual(t);
     b.close();
   });
 
   it('deletes a topic no project has, takes it from persons and organisations, and logs that', () => {
     const b = demo();
-    const t = listTopics(b.db).find((x) => x.projects === 0 && x.persons > 0 && x.organisations > 0)!;
+    const t = listTopics(b.db).find((x) => x.projects === 0 && x.contentItems === 0 && x.persons > 0 && x.organisations > 0)!;
     expect(t).toBeDefined();
     const persons = personsWithTopic(b.db, t.id);
     const orgs = orgsWithTopic(b.db, t.id);

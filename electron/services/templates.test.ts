@@ -87,6 +87,10 @@ describe('importing .mjml files', () => {
     expect(t.problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 5, part: 'body', origin: 'mjml', message: expect.stringContaining('<mj-text> is never closed') }));
     // Stored with its problems: reading it again gives the same.
     expect(await ok(b, 'templates/get', { id: t.id })).toEqual(t);
+    // Checking an unsaved text reports the same and stores nothing.
+    const count = (b.db.prepare('SELECT count(*) AS n FROM templates').get() as { n: number }).n;
+    expect(await ok(b, 'templates/check', { mjml })).toEqual({ problems: t.problems });
+    expect(b.db.prepare('SELECT count(*) AS n FROM templates').get()).toEqual({ n: count });
     const unknown = (await ok(b, 'templates/save', { id: t.id, name: 'kaputt', kind: 'mailing', language: 'en', mjml: mjml.replace('<mj-text>Hallo {{first_name}}', '<mj-txt>Hallo</mj-txt>') })) as Template;
     expect(unknown.problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 5, message: expect.stringContaining('mj-txt') }));
     b.close();
@@ -104,5 +108,18 @@ describe('MJML structure check', () => {
     expect(checkMjmlStructure('<mj-body></mj-body>')).toEqual([expect.objectContaining({ code: 'no_mjml_root' })]);
     expect(checkMjmlStructure('<mjml><!-- <mj-body> --></mjml>')).toEqual([]);
     expect(checkMjmlStructure('<mjml><mj-body><mj-button href="a>b">x</mj-button></mj-body></mjml>')).toEqual([]);
+  });
+});
+
+describe('MJML structure check on large input', () => {
+  // Positions were once found by counting from the start for every problem: quadratic, minutes for this file.
+  // The test's own time limit is the guard; the exact time is not asserted (that would be a bench).
+  it('a 1 MB document full of unclosed elements is checked, every problem at its line', () => {
+    const line = '<mj-section>\n';
+    const source = `<mjml><mj-body>\n${line.repeat(Math.floor(1_000_000 / line.length) - 2)}</mj-body></mjml>`;
+    const problems = checkMjmlStructure(source);
+    expect(problems.length).toBeGreaterThan(70_000);
+    expect(problems[0]).toMatchObject({ line: 2, column: 1 });
+    expect(problems[problems.length - 1]!.line).toBe(problems.length + 1);
   });
 });

@@ -168,6 +168,7 @@ export function registerTemplates(table: HandlerTable): void {
   table.register('templates/list', (_input, { db }) => ({ rows: listTemplates(db) }));
   table.register('templates/get', (input, { db }) => getTemplate(db, input.id));
   table.register('templates/save', (input, { db }) => saveTemplate(db, input));
+  table.register('templates/check', async (input) => ({ problems: await mjmlProblems(input.mjml) }));
   table.register('templates/duplicate', (input, { db }) => duplicateTemplate(db, input.id, input.name));
   table.register('templates/import', (input, { db }) =>
     saveTemplate(db, { name: nameFromFile(input.fileName), kind: input.kind, language: input.language, mjml: input.mjml }),

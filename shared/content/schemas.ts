@@ -113,11 +113,15 @@ export const ContentSave = z
   });
 export type ContentSave = z.input<typeof ContentSave>;
 
+/** Large enough for a photo in a newsletter, small enough that mails stay light. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
 /** An uploaded image: the bytes are checked by their magic number, not by the file name. */
 export const AssetUpload = z
   .object({
     fileName: z.string().min(1).max(255),
-    base64: z.string().max(14_000_000),
+    /** Well above the 5 MB image limit, so an oversized photo gets the handler's clear message, not a schema error. */
+    base64: z.string().max(40_000_000),
   })
   .strict();
 export const Asset = z.object({ id: Id, name: z.string(), mime: z.string(), bytes: z.number().int(), width: z.number().int().nullable(), height: z.number().int().nullable() });

@@ -255,7 +255,7 @@ const ITEMS: DemoContentItem[] = [
       title: 'New contacts from the delegation trip to Singapore',
       body: 'On the delegation trip in October we met eleven companies and two research institutes looking for partners in **automated composite manufacturing**. The cluster office shares the contact list with members on request.',
     },
-    topic: 'Automatisierte Fertigung',
+    topic: 'Faserverbundwerkstoffe',
     region: 'Singapur',
     informationKind: 'foreign_contacts',
     status: 'draft',

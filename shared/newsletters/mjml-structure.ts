@@ -30,22 +30,26 @@ const ENDING_TAGS = new Set([
   'mj-font',
 ]);
 
-function position(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
+/** Line starts once, then a binary search per position: a broken 1 MB file may have thousands of problems. */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  return { line, column: offset - lineStart + 1 };
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+  };
 }
 
 export function checkMjmlStructure(source: string): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const stack: { name: string; offset: number }[] = [];
-  const at = (offset: number): { line: number; column: number } => position(source, offset);
+  const at = positions(source);
   let sawRoot = false;
   let i = 0;
   while (i < source.length) {

@@ -28,7 +28,7 @@ import {
 import { IconPhotoUp, IconTrash } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Asset, ContentItem, ContentOptions } from '../../../../shared/content/schemas';
+import { MAX_IMAGE_BYTES, type Asset, type ContentItem, type ContentOptions } from '../../../../shared/content/schemas';
 import { CONFIDENTIALITY_LEVELS, INFORMATION_KINDS, type Confidentiality, type InformationKind } from '../../../../shared/domain';
 import { ApiCallError, call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -197,8 +197,13 @@ function ItemEditorBody({
   const upload = (file: File | null): void => {
     resetFile.current?.();
     if (!file) return;
-    setUploading(true);
     setUploadError(undefined);
+    // The server says the same; checking here spares sending a large file for nothing.
+    if (file.size > MAX_IMAGE_BYTES) {
+      setUploadError(t('content.errors.tooLarge', { name: file.name }));
+      return;
+    }
+    setUploading(true);
     fileToBase64(file)
       .then((base64) => call('assets/upload', { fileName: file.name, base64 }))
       .then(

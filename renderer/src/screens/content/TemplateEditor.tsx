@@ -26,6 +26,24 @@ export function TemplateEditorPage({ id }: { id: number }) {
   const [notice, setNotice] = useState<string | undefined>(() => takeTemplateNotice());
   const [goTo, setGoTo] = useState<{ line: number; seq: number } | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Problems of the text as typed, checked a moment after the last keystroke (nothing is saved by it).
+  const [live, setLive] = useState<{ mjml: string; problems: RenderProblem[] } | null>(null);
+  const typed = draft?.mjml;
+
+  useEffect(() => {
+    if (typed === undefined || typed === saved?.mjml) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      call('templates/check', { mjml: typed }).then(
+        (r) => current && setLive({ mjml: typed, problems: r.problems }),
+        () => undefined,
+      );
+    }, 400);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [typed, saved?.mjml]);
 
   useEffect(() => {
     call('templates/get', { id }).then((tpl) => {
@@ -39,6 +57,7 @@ export function TemplateEditorPage({ id }: { id: number }) {
 
   const dirty = draft.name !== saved.name || draft.kind !== saved.kind || draft.language !== saved.language || draft.mjml !== saved.mjml;
   const errors = saved.problems.filter((p) => p.severity === 'error').length;
+  const problems = draft.mjml === saved.mjml ? saved.problems : live?.mjml === draft.mjml ? live.problems : (live?.problems ?? saved.problems);
 
   const save = (): void => {
     if (busy || draft.name.trim() === '') return;
@@ -130,8 +149,8 @@ export function TemplateEditorPage({ id }: { id: number }) {
         ))}
         <Code fz="xs">{'{{items}}'}</Code> {t('content.templates.itemsHelp')}
       </Text>
-      <MjmlCode value={draft.mjml} onChange={(mjml) => setDraft((d) => (d ? { ...d, mjml } : d))} problems={saved.problems} label={t('content.templates.code')} onSave={save} goTo={goTo} />
-      <ProblemList problems={saved.problems} onPick={(line) => setGoTo((g) => ({ line, seq: (g?.seq ?? 0) + 1 }))} />
+      <MjmlCode value={draft.mjml} onChange={(mjml) => setDraft((d) => (d ? { ...d, mjml } : d))} problems={problems} label={t('content.templates.code')} onSave={save} goTo={goTo} />
+      <ProblemList problems={problems} onPick={(line) => setGoTo((g) => ({ line, seq: (g?.seq ?? 0) + 1 }))} />
       <Modal opened={deleting} onClose={() => setDeleting(false)} title={t('content.templates.deleteTitle')} centered>
         <Text size="sm" mb="md">
           {t('content.templates.deleteBody', { name: saved.name })}
