@@ -426,7 +426,7 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
           </Stack>
         </Box>
         <Box style={{ position: 'sticky', top: 72 }}>
-          <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} onLanguage={followLanguage} flush={() => save()} />
+          <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} onLanguage={followLanguage} flush={save} />
         </Box>
       </Box>
     </Stack>

@@ -9,7 +9,7 @@
 import { ActionIcon, Alert, Badge, Box, Button, Group, List, Loader, Paper, SegmentedControl, Select, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconDeviceDesktop, IconDeviceMobile, IconDownload, IconLock } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLanguage, Preview, PreviewInput, RenderProblem } from '../../../../shared/newsletters/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -22,9 +22,11 @@ import { newsletterApi, type RecipientRow } from './newsletterApi';
 const WIDTHS = { desktop: 680, mobile: 375 } as const;
 
 /** Follows `input`: one request in flight, the newest waiting input sent when it returns. */
-function useLivePreview(input: PreviewInput): { data: Preview | undefined; error: unknown; busy: boolean } {
+function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolean } {
   const key = JSON.stringify(input);
-  const [state, setState] = useState<{ data: Preview | undefined; error: unknown; busy: boolean }>({ data: undefined, error: undefined, busy: true });
+  // The answer and the busy flag are kept apart, so the (memoised) preview re-renders only for a new answer.
+  const [state, setState] = useState<LiveResult>({ data: undefined, error: undefined });
+  const [busy, setBusy] = useState(true);
   const pending = useRef<string | null>(null);
   const inFlight = useRef(false);
   const alive = useRef(true);
@@ -36,30 +38,42 @@ function useLivePreview(input: PreviewInput): { data: Preview | undefined; error
     };
   }, []);
 
-  useEffect(() => {
+  // Sent from a layout effect: the request leaves before the browser paints the keystroke, not a frame later.
+  useLayoutEffect(() => {
     pending.current = key;
     const pump = (): void => {
       if (inFlight.current || pending.current === null) return;
       const next = pending.current;
       pending.current = null;
       inFlight.current = true;
-      setState((s) => (s.busy ? s : { ...s, busy: true }));
+      setBusy(true);
       newsletterApi.preview(JSON.parse(next) as PreviewInput).then(
         (data) => {
           inFlight.current = false;
-          if (alive.current) setState({ data, error: undefined, busy: pending.current !== null });
+          if (alive.current) {
+            setState({ data, error: undefined });
+            setBusy(pending.current !== null);
+          }
           pump();
         },
         (error: unknown) => {
           inFlight.current = false;
-          if (alive.current) setState((s) => ({ data: s.data, error, busy: pending.current !== null }));
+          if (alive.current) {
+            setState((s) => ({ data: s.data, error }));
+            setBusy(pending.current !== null);
+          }
           pump();
         },
       );
     };
     pump();
   }, [key]);
-  return state;
+  return { result: state, busy };
+}
+
+interface LiveResult {
+  data: Preview | undefined;
+  error: unknown;
 }
 
 function ProblemList({ problems, onJump }: { problems: RenderProblem[]; onJump(line: number, column: number): void }) {
@@ -109,10 +123,46 @@ interface Props {
   flush(): Promise<void>;
 }
 
+/**
+ * Follows the draft; everything it shows lives in PreviewBody, memoised, so a keystroke re-renders only
+ * this and the answer re-renders the body once.
+ */
 export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flush }: Props) {
   const { t } = useTranslation();
-  const fmt = useFormatters();
   const [personId, setPersonId] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    setPersonId(undefined);
+  }, [state.segmentId]);
+  const live = useLivePreview({ id, language, draft: toDraft(state), ...(personId !== undefined ? { personId } : {}) });
+  const languages = state.variants.map((v) => v.language).join(',');
+  return (
+    <Box pos="relative" aria-busy={live.busy}>
+      {live.busy && <Loader size="xs" aria-label={t('newsletters.preview.updating')} pos="absolute" top={4} right={4} />}
+      <PreviewBody id={id} kind={kind} segmentId={state.segmentId} languages={languages} language={language} result={live.result} personId={personId} setPersonId={setPersonId} onJump={onJump} onLanguage={onLanguage} flush={flush} />
+    </Box>
+  );
+}
+
+interface BodyProps {
+  id: number;
+  kind: 'newsletter' | 'mailing';
+  segmentId: number | null;
+  /** The variants' languages, comma-separated (a string, so the memo compares by value). */
+  languages: string;
+  language: MessageLanguage;
+  result: LiveResult;
+  personId: number | undefined;
+  setPersonId(id: number | undefined): void;
+  onJump(line: number, column: number): void;
+  /** The person picked reads another language that has a variant: show that variant. */
+  onLanguage(language: MessageLanguage): void;
+  /** Export reads the saved issue: save what is typed first. */
+  flush(): Promise<void>;
+}
+
+const PreviewBody = memo(function PreviewBody({ id, kind, segmentId, languages, language, result, personId, setPersonId, onJump, onLanguage, flush }: BodyProps) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
   const [width, setWidth] = useState<keyof typeof WIDTHS>('desktop');
   const [tab, setTab] = useState<'html' | 'text'>('html');
   const [recipients, setRecipients] = useState<RecipientRow[]>([]);
@@ -121,10 +171,6 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
   const [exporting, setExporting] = useState<string | null>(null);
   const { ref: frameBox, width: boxWidth } = useElementSize();
 
-  useEffect(() => {
-    setPersonId(undefined);
-  }, [state.segmentId]);
-
   // Only what the user types into the open picker searches; the label shown after a pick does not, and
   // closing the picker brings back the whole audience for stepping.
   const [query, setQuery] = useState('');
@@ -132,7 +178,7 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      newsletterApi.recipients({ id, search: query, segmentId: state.segmentId, limit: 200 }).then(
+      newsletterApi.recipients({ id, search: query, segmentId, limit: 200 }).then(
         (r) => live && setRecipients(r.rows),
         () => live && setRecipients([]),
       );
@@ -141,10 +187,9 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
       live = false;
       clearTimeout(timer);
     };
-  }, [id, query, state.segmentId]);
+  }, [id, query, segmentId]);
 
-  const preview = useLivePreview({ id, language, draft: toDraft(state), ...(personId !== undefined ? { personId } : {}) });
-  const p = preview.data;
+  const p = result.data;
   const recipient = p?.recipient ?? null;
   const at = recipient ? recipients.findIndex((r) => r.personId === recipient.personId) : -1;
   // Picking or stepping to a person shows the variant they would get, once; the user may switch back.
@@ -152,9 +197,9 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
   useEffect(() => {
     if (!recipient || personId === undefined || followed.current === personId || recipient.personId !== personId) return;
     followed.current = personId;
-    const theirs = state.variants.find((v) => v.language === recipient.language)?.language;
+    const theirs = languages.split(',').find((l): l is MessageLanguage => l === recipient.language);
     if (theirs && theirs !== language) onLanguage(theirs);
-  }, [recipient, personId, state.variants, language, onLanguage]);
+  }, [recipient, personId, languages, language, onLanguage]);
   const step = (d: number): void => {
     const next = recipients[at + d];
     if (next) setPersonId(next.personId);
@@ -182,13 +227,13 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
   if (recipient && !recipients.some((r) => r.personId === recipient.personId)) options.unshift({ value: String(recipient.personId), label: `${recipient.name} <${recipient.email}>` });
 
   return (
-    <Stack gap="xs" role="region" aria-label={t('newsletters.preview.title')} aria-busy={preview.busy}>
+    <Stack gap="xs" role="region" aria-label={t('newsletters.preview.title')}>
       <Group gap="xs" wrap="nowrap" align="flex-end">
         <Select
           size="xs"
           style={{ flex: 1 }}
           label={t('newsletters.preview.as')}
-          placeholder={state.segmentId === null ? t('newsletters.preview.sample') : t('newsletters.preview.firstRecipient')}
+          placeholder={segmentId === null ? t('newsletters.preview.sample') : t('newsletters.preview.firstRecipient')}
           searchable
           searchValue={search}
           onSearchChange={(v) => {
@@ -257,10 +302,9 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
             { value: 'mobile', label: <Group gap={4} wrap="nowrap"><IconDeviceMobile size={14} aria-hidden="true" />{t('newsletters.preview.mobile')}</Group> },
           ]}
         />
-        {preview.busy && <Loader size="xs" aria-label={t('newsletters.preview.updating')} />}
       </Group>
 
-      {preview.error !== undefined && <ErrorNotice error={preview.error} />}
+      {result.error !== undefined && <ErrorNotice error={result.error} />}
 
       {p && (
         <Paper withBorder radius="sm" p={6} bg="gray.0">
@@ -366,4 +410,4 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
       {exportError !== undefined && <ErrorNotice error={exportError} />}
     </Stack>
   );
-}
+});
