@@ -239,6 +239,50 @@ test('code view and blocks edit the same MJML; an MJML error shows its line; und
   expect(await problems.cspViolations()).toEqual([]);
 });
 
+test('the demo mailing: chosen items with their reasons per person, and who gets nothing', async ({ app, page, request }, testInfo) => {
+  const c = new ComposerPage(page);
+  await page.goto(app.url);
+  await page.goto(new URL('#/newsletters', app.baseUrl).href);
+  await c.link('Persönliche Auswahl Januar 2027').click();
+  await expect(c.main.getByText('Personalisiertes Mailing', { exact: true })).toBeVisible();
+  await c.tab(/^Meldungen/).click();
+  await expect(c.main.getByRole('textbox', { name: 'Höchstens je Nachricht' })).toHaveValue('3');
+  const chosen = c.preview.getByRole('region', { name: 'Für diese Person gewählte Meldungen' });
+  await expect(chosen.getByRole('listitem').first()).toBeVisible();
+  // The same choice and reasons as the service gives for this person.
+  const id = Number(/#\/newsletters\/(\d+)/.exec(page.url())?.[1]);
+  const preview = await api(request, app, 'newsletters/preview', { id, language: 'de' });
+  expect(preview.chosen.length).toBeGreaterThan(0);
+  expect(preview.chosen.length).toBeLessThanOrEqual(3);
+  await expect(chosen.getByRole('listitem')).toHaveText(preview.chosen.map((x) => `${x.title} — ${x.reason}`));
+  if (preview.nothingRelevant > 0) await expect(chosen).toContainText(`${preview.nothingRelevant} Empfänger`);
+  await chosen.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('mailing-de.png') });
+  // Another person: the choice follows them.
+  await c.next.click();
+  await expect(c.position).toHaveText(/^2 von \d+$/);
+  await expect(chosen.getByRole('listitem').first()).toBeVisible();
+});
+
+test('autosave refuses to overwrite a newer save and says what to do', async ({ app, page, request }) => {
+  const c = new ComposerPage(page);
+  await newNewsletter(page, app, c, 'Konflikt-Test');
+  await expect(c.saveStatus).toHaveText(/^Gespeichert /);
+  // Another window saves the issue in the meantime.
+  const id = Number(/#\/newsletters\/(\d+)/.exec(page.url())?.[1]);
+  const other = await api(request, app, 'newsletters/get', { id });
+  await api(request, app, 'newsletters/save', { id, title: 'Von anderswo', segmentId: null, templateId: other.templateId, maxItems: null, itemIds: [], variants: other.variants, updatedAt: other.updatedAt });
+  await c.title.fill('Konflikt-Test, meine Fassung');
+  const alert = c.main.getByRole('alert').filter({ hasText: 'Jemand hat diese Ausgabe inzwischen anderswo gespeichert' });
+  await expect(alert).toBeVisible();
+  await expect(c.saveStatus).toHaveText('Nicht gespeichert: Konflikt');
+  // The user's text stays; overwriting saves it.
+  await expect(c.title).toHaveValue('Konflikt-Test, meine Fassung');
+  await alert.getByRole('button', { name: 'Mit meiner Fassung überschreiben' }).click();
+  await expect(c.saveStatus).toHaveText(/^Gespeichert /);
+  expect((await api(request, app, 'newsletters/get', { id })).title).toBe('Konflikt-Test, meine Fassung');
+});
+
 test('screenshots of the list, the composer and the preview in German and English', async ({ app, page, shell }, testInfo) => {
   const c = new ComposerPage(page);
   await newNewsletter(page, app, c, 'Cluster-News Screenshot');
