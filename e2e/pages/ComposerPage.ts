@@ -37,11 +37,11 @@ export class ComposerPage {
   }
 
   get undo(): Locator {
-    return this.main.getByRole('button', { name: 'Rückgängig' });
+    return this.main.getByRole('button', { name: 'Rückgängig', exact: true });
   }
 
   get redo(): Locator {
-    return this.main.getByRole('button', { name: 'Wiederholen' });
+    return this.main.getByRole('button', { name: 'Wiederholen', exact: true });
   }
 
   get audience(): Locator {

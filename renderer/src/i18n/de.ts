@@ -1156,7 +1156,8 @@ export const de = {
       titleNeeded: 'Geben Sie einen Titel ein.',
       itemsTab_one: 'Meldungen ({{count}})',
       itemsTab_other: 'Meldungen ({{count}})',
-      applyTemplate: 'Vorlage in die Fassung {{language}} übernehmen (ersetzt deren Inhalt; rückgängig machbar)',
+      applyTemplate: 'Vorlage neu übernehmen ({{language}})',
+      applyTemplateHint: 'Ersetzt den Inhalt der Fassung {{language}} durch die Vorlage. Rückgängig mit Strg+Z.',
     },
     audience: {
       pick: 'Zielgruppe wählen',
@@ -1266,7 +1267,7 @@ export const de = {
     },
     checks: { title: 'Prüfungen vor dem Versand' },
     export: {
-      title: 'Für diese Person exportieren:',
+      title: 'Exportieren:',
       blocked: 'Gesperrt, solange die Vertraulichkeit verletzt ist.',
     },
   },

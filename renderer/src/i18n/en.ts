@@ -1157,7 +1157,8 @@ export const en: Messages = {
       titleNeeded: 'Enter a title.',
       itemsTab_one: 'Items ({{count}})',
       itemsTab_other: 'Items ({{count}})',
-      applyTemplate: 'Apply the template to the {{language}} version (replaces its content; can be undone)',
+      applyTemplate: 'Apply the template again ({{language}})',
+      applyTemplateHint: 'Replaces the content of the {{language}} version with the template. Undo with Ctrl+Z.',
     },
     audience: {
       pick: 'Choose a segment',
@@ -1267,7 +1268,7 @@ export const en: Messages = {
     },
     checks: { title: 'Checks before sending' },
     export: {
-      title: 'Export for this person:',
+      title: 'Export:',
       blocked: 'Blocked while confidentiality is violated.',
     },
   },

@@ -383,9 +383,11 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
                     clearable
                   />
                   {state.templateId !== null && tab !== 'items' && (
-                    <Anchor component="button" type="button" size="xs" onClick={() => void applyTemplate()} ta="left">
-                      {t('newsletters.composer.applyTemplate', { language: language.toUpperCase() })}
-                    </Anchor>
+                    <Tooltip label={t('newsletters.composer.applyTemplateHint', { language: language.toUpperCase() })} multiline w={260} openDelay={300}>
+                      <Anchor component="button" type="button" size="xs" onClick={() => void applyTemplate()} ta="left">
+                        {t('newsletters.composer.applyTemplate', { language: language.toUpperCase() })}
+                      </Anchor>
+                    </Tooltip>
                   )}
                 </Stack>
               </Group>
@@ -425,7 +427,8 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
             </Tabs>
           </Stack>
         </Box>
-        <Box style={{ position: 'sticky', top: 72 }}>
+        {/* The preview stays in view while the editor scrolls, and scrolls on its own when it is taller. */}
+        <Box style={{ position: 'sticky', top: 72, maxHeight: 'calc(100vh - 84px)', overflowY: 'auto', paddingRight: 4 }}>
           <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} onLanguage={followLanguage} flush={save} />
         </Box>
       </Box>
