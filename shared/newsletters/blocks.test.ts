@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { attrValue, editBlock, newBlock, parseBlocks, serialiseBlocks, withAttr, type Block, type BlockBody, type BlockDoc } from './blocks';
+import { STARTER_TEMPLATES } from './starters';
+import { attrValue, editableHtml, editBlock, newBlock, parseBlocks, serialiseBlocks, withAttr, type Block, type BlockBody, type BlockDoc } from './blocks';
 
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/mjml-templates', import.meta.url));
 const fixtures = readdirSync(FIXTURES)
@@ -101,6 +102,16 @@ describe('MJML ⇄ blocks', () => {
     expect(out).toContain('<!-- footer -->');
   });
 
+  it('edits an mj-text without its source indentation and puts it back', () => {
+    const html = '\n          in dieser Ausgabe &amp; mehr,\n          für {{first_name|Mitglied}}.\n        ';
+    const e = editableHtml(html);
+    expect(e.text).toBe('in dieser Ausgabe &amp; mehr,\nfür {{first_name|Mitglied}}.');
+    expect(e.back(e.text)).toBe(html);
+    expect(e.back('Neu\nzweite Zeile')).toBe('\n          Neu\n          zweite Zeile\n        ');
+    expect(editableHtml('Termine').text).toBe('Termine');
+    expect(editableHtml('Termine').back('Veranstaltungen')).toBe('Veranstaltungen');
+  });
+
   it('sets attributes with their entities and removes empty ones', () => {
     const attrs = withAttr([['href', 'https://a'], ['align', 'left']], 'href', 'https://b/?x=1&y="2"');
     expect(attrs).toEqual([
@@ -132,6 +143,16 @@ describe('MJML ⇄ blocks', () => {
     const open = parseBlocks('<mjml>\n  <mj-body>\n    <mj-section><mj-column><mj-text <mj-text>x</mj-text></mj-column></mj-section>\n  </mj-body>\n</mjml>');
     expect(open.ok).toBe(false);
     if (!open.ok) expect(open.error).toMatchObject({ line: 3, column: 37 });
+  });
+
+  it.each(STARTER_TEMPLATES.map((t) => ({ name: `${t.name} (${t.language})`, mjml: t.mjml })))('round-trips the starter template $name and shows its item list as a block', ({ mjml }) => {
+    const doc = parsed(mjml);
+    expect(serialiseBlocks(doc)).toBe(mjml);
+    expect(doc.blocks.some((b) => b.type === 'slot' && b.name === 'items')).toBe(true);
+    const again = parsed(serialiseBlocks(touchAll(doc)));
+    expect(shape(again)).toEqual(shape(doc));
+    // Most of a starter is editable as blocks, not raw MJML.
+    expect(doc.blocks.filter((b) => b.type === 'raw').length).toBeLessThan(doc.blocks.length / 2);
   });
 
   it.each(fixtures)('round-trips $name byte for byte and after rewriting every block', ({ mjml }) => {

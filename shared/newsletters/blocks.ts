@@ -446,3 +446,24 @@ export function gapForNew(doc: BlockDoc): string {
   const last = doc.blocks[doc.blocks.length - 1];
   return last && last.gap.includes('\n') ? last.gap.slice(last.gap.lastIndexOf('\n')) : DEFAULT_GAP;
 }
+
+/**
+ * The HTML of an mj-text as the user edits it: without the surrounding whitespace and the indentation the
+ * source gives every line, and `back` puts both in again, so an edit keeps the file's layout.
+ */
+export function editableHtml(html: string): { text: string; back(text: string): string } {
+  const lead = /^\s*/.exec(html)?.[0] ?? '';
+  const trail = lead.length === html.length ? '' : (/\s*$/.exec(html)?.[0] ?? '');
+  const core = html.slice(lead.length, html.length - trail.length);
+  const lines = core.split('\n');
+  const indents = lines.slice(1).filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)?.[0] ?? '');
+  const indent = indents.reduce<string | null>((a, b) => (a === null || b.length < a.length ? b : a), null) ?? '';
+  const text = [lines[0] ?? '', ...lines.slice(1).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l.trimStart()))].join('\n');
+  return {
+    text,
+    back: (edited) => {
+      const [first = '', ...rest] = edited.split('\n');
+      return lead + [first, ...rest.map((l) => (l === '' ? l : indent + l))].join('\n') + trail;
+    },
+  };
+}

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import {
   attrValue,
   blockText,
+  editableHtml,
   editBlock,
   gapForNew,
   newBlock,
@@ -53,8 +54,10 @@ function blockLines(doc: BlockDoc): number[] {
 function SimpleFields({ block, onChange, label }: { block: SimpleBlock; onChange(b: SimpleBlock): void; label: string }) {
   const { t } = useTranslation();
   switch (block.type) {
-    case 'text':
-      return <Textarea aria-label={label} value={block.html} onChange={(e) => onChange({ ...block, html: e.currentTarget.value })} autosize minRows={2} maxRows={14} styles={{ input: { fontSize: 13 } }} />;
+    case 'text': {
+      const editable = editableHtml(block.html);
+      return <Textarea aria-label={label} value={editable.text} onChange={(e) => onChange({ ...block, html: editable.back(e.currentTarget.value) })} autosize minRows={1} maxRows={14} styles={{ input: { fontSize: 13 } }} />;
+    }
     case 'button':
       return (
         <Group grow gap="xs" align="flex-start">
@@ -143,9 +146,11 @@ const BlockCard = memo(function BlockCard({
         <SimpleGrid cols={Math.min(block.columns.length, 3)} spacing="xs">
           {block.columns.map((c, ci) => (
             <Stack key={ci} gap={6}>
-              <Text size="xs" c="dimmed">
-                {t('newsletters.blocks.column', { n: ci + 1 })}
-              </Text>
+              {block.columns.length > 1 && (
+                <Text size="xs" c="dimmed">
+                  {t('newsletters.blocks.column', { n: ci + 1 })}
+                </Text>
+              )}
               {c.children.map((k, ki) => (
                 <SimpleFields
                   key={ki}
