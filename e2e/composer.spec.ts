@@ -148,6 +148,16 @@ test('the confidentiality guard stops a project-group item for all members, with
   await addItem(c, JEC);
   await addItem(c, FIBRES);
   await expect(c.chosenItem(FIBRES).getByText(/^Projektgruppe/)).toBeVisible();
+  // Drag and drop with the mouse: the second item by its handle above the first.
+  const handle = c.chosen.getByRole('button', { name: `„${FIBRES}“ verschieben (ziehen, oder Leertaste und Pfeiltasten)` });
+  const target = await c.chosenItem(JEC).boundingBox();
+  const from = await handle.boundingBox();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from!.x + from!.width / 2, from!.y - 10, { steps: 5 });
+  await page.mouse.move(from!.x + from!.width / 2, target!.y + 4, { steps: 10 });
+  await page.mouse.up();
+  await expect(c.chosen.getByRole('listitem')).toHaveText([FIBRES, JEC].map((x) => new RegExp(escape(x))));
   await c.chooseAudience('Alle Mitglieder, je Organisation eine Person');
 
   await expect(c.guard).toBeVisible();
