@@ -75,7 +75,7 @@ test('create an item with German and English text, find it by search and filter,
   expect(await problems.cspViolations()).toEqual([]);
 });
 
-test('templates: import a fixture, duplicate it, break the MJML and see the line', async ({ app, shell, page }) => {
+test('templates: import a fixture, duplicate it, break the MJML and see the line', async ({ app, shell, page }, testInfo) => {
   const problems = await watchPageProblems(page);
   const content = new ContentPage(page);
   await shell.open(app.url);
@@ -106,17 +106,41 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Delete');
   // Checked while typing, before any save.
-  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);
+  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> aus Zeile ${openLine} ist vor </mj-section> in Zeile `);
+  // Leaving the editor unsaved and coming back brings the edits back.
+  await content.main.getByRole('link', { name: 'Alle Vorlagen' }).click();
+  await content.templateLink('welcome-email (Kopie)').click();
+  await expect(content.main.getByText('Ihre ungespeicherten Änderungen sind wiederhergestellt. Speichern Sie, um sie zu behalten.')).toBeVisible();
+  await expect(content.problems).toContainText(`Zeile ${openLine}`);
   await content.saveTemplate.click();
-  await expect(content.main.getByText(/Gespeichert – mit \d+ Fehlern/)).toBeVisible();
-  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> opened on line ${openLine} is not closed`);
+  await expect(content.main.getByText('Gespeichert – mit einem Fehler, siehe unten. Ihr Text ist gesichert.')).toBeVisible();
+  await expect(content.problems).toContainText(`Fehler, Zeile ${openLine}: <mj-column> aus Zeile ${openLine} ist vor </mj-section> in Zeile `);
   await expect(content.main.locator(`[data-problem-line="${openLine}"]`)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('content-template-problem-de.png'), fullPage: true });
 
   // The text was kept: reloading shows the broken version with its problem.
   await page.reload();
   await expect(content.problems).toContainText(`Zeile ${openLine}`);
   expect(problems.errors).toEqual([]);
   expect(await problems.cspViolations()).toEqual([]);
+});
+
+test('keyboard: a new item from the search box without the mouse', async ({ app, shell, page }) => {
+  const content = new ContentPage(page);
+  await shell.open(app.url);
+  await shell.nav('Inhalte/Newsletter');
+  await content.search.focus();
+  await page.keyboard.press('Tab');
+  await expect(content.newItem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(content.titleInput).toBeFocused();
+  await page.keyboard.type('Tastatur-Meldung');
+  // Enter in a field saves, like every form here.
+  await page.keyboard.press('Enter');
+  await expect(content.editor.getByRole('status').getByText('Gespeichert.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(content.editor).toBeHidden();
+  await expect(content.itemLink('Tastatur-Meldung')).toBeVisible();
 });
 
 // For humans to look at; nothing is compared. CONTENT_SCREENSHOTS=/some/dir puts copies there.
@@ -126,7 +150,7 @@ test('screenshots of the content screens in German and English', async ({ app, s
   // Dialogs are shot without fullPage: a full-page shot scrolls the page behind the fixed overlay.
   const shot = async (name: string, fullPage = !name.startsWith('editor')): Promise<void> => {
     const file = process.env.CONTENT_SCREENSHOTS ? `${process.env.CONTENT_SCREENSHOTS}/content-${name}.png` : testInfo.outputPath(`content-${name}.png`);
-    await page.screenshot({ path: file, fullPage });
+    await page.screenshot({ path: file, fullPage, animations: 'disabled' });
     await testInfo.attach(`content-${name}`, { path: file, contentType: 'image/png' });
   };
   await shell.open(app.url);

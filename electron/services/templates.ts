@@ -43,6 +43,7 @@ export async function mjmlProblems(mjml: string): Promise<RenderProblem[]> {
     origin: 'mjml',
     line: p.line,
     column: p.column,
+    params: p.params,
   }));
   try {
     const result = await mjml2html(mjml, { validationLevel: 'soft', ignoreIncludes: true, keepComments: false });

@@ -12,6 +12,8 @@ export interface StructureProblem {
   message: string;
   line: number;
   column: number;
+  /** Variable parts of the message: `element`, and for a mismatched close `closer` and `closerLine`. */
+  params: Record<string, string | number>;
 }
 
 /** Elements whose content MJML passes through as HTML (its "ending tags"). */
@@ -58,7 +60,7 @@ export function checkMjmlStructure(source: string): StructureProblem[] {
     if (source.startsWith('<!--', lt)) {
       const end = source.indexOf('-->', lt + 4);
       if (end < 0) {
-        problems.push({ code: 'unclosed_comment', message: 'A comment "<!--" is never closed with "-->"; everything after it is lost.', ...at(lt) });
+        problems.push({ code: 'unclosed_comment', message: 'A comment "<!--" is never closed with "-->"; everything after it is lost.', params: {}, ...at(lt) });
         break;
       }
       i = end + 3;
@@ -83,7 +85,7 @@ export function checkMjmlStructure(source: string): StructureProblem[] {
       else if (c === '<') break;
     }
     if (j >= source.length || source[j] !== '>') {
-      problems.push({ code: 'unclosed_tag', message: `The tag <${closing ? '/' : ''}${name} is not closed with ">".`, ...at(lt) });
+      problems.push({ code: 'unclosed_tag', message: `The tag <${closing ? '/' : ''}${name} is not closed with ">".`, params: { element: `${closing ? '/' : ''}${name}` }, ...at(lt) });
       i = j;
       continue;
     }
@@ -100,12 +102,18 @@ export function checkMjmlStructure(source: string): StructureProblem[] {
           const open = stack.pop();
           if (open) {
             const p = at(open.offset);
-            problems.push({ code: 'mismatched_close', message: `<${open.name}> opened on line ${p.line} is not closed before </${name}> on line ${at(lt).line}; add </${open.name}>.`, ...p });
+            const closerLine = at(lt).line;
+            problems.push({
+              code: 'mismatched_close',
+              message: `<${open.name}> opened on line ${p.line} is not closed before </${name}> on line ${closerLine}; add </${open.name}>.`,
+              params: { element: open.name, closer: name, closerLine },
+              ...p,
+            });
           }
         }
         stack.pop();
       } else {
-        problems.push({ code: 'unexpected_close', message: `</${name}> closes an element that is not open here; remove it or add the matching <${name}>.`, ...at(lt) });
+        problems.push({ code: 'unexpected_close', message: `</${name}> closes an element that is not open here; remove it or add the matching <${name}>.`, params: { element: name }, ...at(lt) });
       }
       continue;
     }
@@ -119,7 +127,7 @@ export function checkMjmlStructure(source: string): StructureProblem[] {
         const end = source.indexOf('>', found.index);
         i = end < 0 ? source.length : end + 1;
       } else {
-        problems.push({ code: 'unclosed_element', message: `<${name}> is never closed; add </${name}> after its content.`, ...at(lt) });
+        problems.push({ code: 'unclosed_element', message: `<${name}> is never closed; add </${name}> after its content.`, params: { element: name }, ...at(lt) });
         i = found ? found.index : source.length;
       }
       continue;
@@ -127,8 +135,8 @@ export function checkMjmlStructure(source: string): StructureProblem[] {
     stack.push({ name, offset: lt });
   }
   for (const open of stack.reverse()) {
-    problems.push({ code: 'unclosed_element', message: `<${open.name}> is never closed; add </${open.name}>.`, ...at(open.offset) });
+    problems.push({ code: 'unclosed_element', message: `<${open.name}> is never closed; add </${open.name}>.`, params: { element: open.name }, ...at(open.offset) });
   }
-  if (!sawRoot) problems.unshift({ code: 'no_mjml_root', message: 'This is not an MJML document: it needs <mjml> around everything.', line: 1, column: 1 });
+  if (!sawRoot) problems.unshift({ code: 'no_mjml_root', message: 'This is not an MJML document: it needs <mjml> around everything.', params: {}, line: 1, column: 1 });
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -41,6 +41,8 @@ export const RenderProblem = z.object({
   /** 1-based, in that part's text. */
   line: z.number().int(),
   column: z.number().int(),
+  /** The message's variable parts (element names, lines), so the UI can say it in its own language by `code`. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type RenderProblem = z.infer<typeof RenderProblem>;
 

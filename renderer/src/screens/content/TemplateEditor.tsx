@@ -7,6 +7,7 @@ import { Alert, Anchor, Badge, Button, Code, Group, List, Loader, Modal, Select,
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconCopy, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MessageKind, MessageLanguage, RenderProblem, Template } from '../../../../shared/newsletters/schemas';
 import { call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -14,12 +15,16 @@ import { templateHash, templatesHash } from './contentHash';
 import { MjmlCode } from './MjmlCode';
 import { setTemplateNotice, takeTemplateNotice } from './templateNotice';
 
+type Draft = { name: string; kind: MessageKind; language: MessageLanguage; mjml: string };
+/** Unsaved edits per template, kept while the app runs, so leaving the editor never loses them. */
+const unsavedDrafts = new Map<number, { base: string; draft: Draft }>();
+
 const MERGE_EXAMPLES = ['{{salutation}}', '{{first_name|Mitglied}}', '{{organisation}}', '{{unsubscribe_url}}', '{{#if funded:no}} … {{else}} … {{/if}}'];
 
 export function TemplateEditorPage({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [saved, setSaved] = useState<Template | null>(null);
-  const [draft, setDraft] = useState<{ name: string; kind: MessageKind; language: MessageLanguage; mjml: string } | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [loadError, setLoadError] = useState<unknown>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -48,16 +53,41 @@ export function TemplateEditorPage({ id }: { id: number }) {
   useEffect(() => {
     call('templates/get', { id }).then((tpl) => {
       setSaved(tpl);
-      setDraft({ name: tpl.name, kind: tpl.kind, language: tpl.language, mjml: tpl.mjml });
+      const kept = unsavedDrafts.get(id);
+      // Edits left unsaved when the user went elsewhere in the app come back, unless the template changed since.
+      if (kept && kept.base === tpl.updatedAt) {
+        setDraft(kept.draft);
+        setNotice(t('content.templates.restored'));
+      } else {
+        unsavedDrafts.delete(id);
+        setDraft({ name: tpl.name, kind: tpl.kind, language: tpl.language, mjml: tpl.mjml });
+      }
     }, setLoadError);
+    // Loaded once per template: loading again (say on a language switch) would throw edits away.
   }, [id]);
+
+  const isDirty = saved !== null && draft !== null && (draft.name !== saved.name || draft.kind !== saved.kind || draft.language !== saved.language || draft.mjml !== saved.mjml);
+  useEffect(() => {
+    if (!saved || !draft) return;
+    if (isDirty) unsavedDrafts.set(id, { base: saved.updatedAt, draft });
+    else unsavedDrafts.delete(id);
+  }, [id, saved, draft, isDirty]);
+  // Closing the window or reloading asks first while there are unsaved edits.
+  useEffect(() => {
+    if (!isDirty) return;
+    const ask = (e: BeforeUnloadEvent): void => e.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [isDirty]);
 
   if (loadError !== undefined) return <ErrorNotice error={loadError} />;
   if (!saved || !draft) return <Loader aria-label={t('app.loading')} />;
 
-  const dirty = draft.name !== saved.name || draft.kind !== saved.kind || draft.language !== saved.language || draft.mjml !== saved.mjml;
+  const dirty = isDirty;
   const errors = saved.problems.filter((p) => p.severity === 'error').length;
-  const problems = draft.mjml === saved.mjml ? saved.problems : live?.mjml === draft.mjml ? live.problems : (live?.problems ?? saved.problems);
+  const current = draft.mjml === saved.mjml ? saved.problems : live?.mjml === draft.mjml ? live.problems : (live?.problems ?? saved.problems);
+  // Said in the UI language, in the list and in the editor's marker tooltips alike.
+  const problems = current.map((p) => ({ ...p, message: problemText(t, i18n, p) }));
 
   const save = (): void => {
     if (busy || draft.name.trim() === '') return;
@@ -175,6 +205,13 @@ export function TemplateEditorPage({ id }: { id: number }) {
       </Modal>
     </Stack>
   );
+}
+
+/** A problem in the UI language where its code is known; mjml's own messages are quoted as they are (English). */
+function problemText(t: TFunction, i18n: { exists(key: string): boolean }, p: RenderProblem): string {
+  const key = `content.templates.problemCodes.${p.code}`;
+  if (i18n.exists(key)) return t(key, { line: p.line, ...p.params });
+  return p.origin === 'mjml' && p.code === 'mjml_validation' ? t('content.templates.mjmlSays', { message: p.message }) : p.message;
 }
 
 function ProblemList({ problems, onPick }: { problems: readonly RenderProblem[]; onPick(line: number): void }) {
