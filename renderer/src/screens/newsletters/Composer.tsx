@@ -377,7 +377,7 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
                     size="sm"
                     label={t('newsletters.fields.template')}
                     placeholder={t('newsletters.list.starterTemplate')}
-                    data={templates.map((x) => ({ value: String(x.id), label: `${x.name} (${x.language.toUpperCase()})` }))}
+                    data={templates.map((x) => ({ value: String(x.id), label: x.name }))}
                     value={state.templateId === null ? null : String(state.templateId)}
                     onChange={(v) => onState({ ...state, templateId: v ? Number(v) : null }, 'template')}
                     clearable

@@ -55,7 +55,7 @@ function CreateDialog({ kind, onClose }: { kind: MessageKind | null; onClose(): 
           <Select
             label={t('newsletters.fields.template')}
             placeholder={t('newsletters.list.starterTemplate')}
-            data={templates.map((x) => ({ value: String(x.id), label: `${x.name} (${x.language.toUpperCase()})` }))}
+            data={templates.map((x) => ({ value: String(x.id), label: x.name }))}
             value={templateId}
             onChange={setTemplateId}
             clearable
