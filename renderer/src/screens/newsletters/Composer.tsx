@@ -231,7 +231,12 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
     [save],
   );
 
-  const onState = useCallback((next: ComposerState, key: string) => setHistory((h) => edit(h, next, key, Date.now())), []);
+  const earlyPreview = useRef<((s: ComposerState) => void) | null>(null);
+  const onState = useCallback((next: ComposerState, key: string) => {
+    setHistory((h) => edit(h, next, key, Date.now()));
+    // The preview request leaves now, from the keystroke's handler, not after React has rendered it.
+    earlyPreview.current?.(next);
+  }, []);
   const doUndo = useCallback(() => setHistory(undo), []);
   const doRedo = useCallback(() => setHistory(redo), []);
   // Ctrl+Z / Ctrl+Shift+Z anywhere in the composer (also after a button took the focus and was disabled):
@@ -429,7 +434,7 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
         </Box>
         {/* The preview stays in view while the editor scrolls, and scrolls on its own when it is taller. */}
         <Box style={{ position: 'sticky', top: 72, maxHeight: 'calc(100vh - 84px)', overflowY: 'auto', paddingRight: 4 }}>
-          <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} onLanguage={followLanguage} flush={save} />
+          <PreviewPane id={detail.id} kind={detail.kind} state={state} language={language} onJump={editInCode} onLanguage={followLanguage} flush={save} early={earlyPreview} />
         </Box>
       </Box>
     </Stack>

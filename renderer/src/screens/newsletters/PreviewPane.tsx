@@ -9,7 +9,7 @@
 import { ActionIcon, Alert, Badge, Box, Button, Group, List, Loader, Paper, SegmentedControl, Select, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconDeviceDesktop, IconDeviceMobile, IconDownload, IconLock } from '@tabler/icons-react';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLanguage, Preview, PreviewInput, RenderProblem } from '../../../../shared/newsletters/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -21,13 +21,18 @@ import { newsletterApi, type RecipientRow } from './newsletterApi';
 
 const WIDTHS = { desktop: 680, mobile: 375 } as const;
 
-/** Follows `input`: one request in flight, the newest waiting input sent when it returns. */
-function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolean } {
+/**
+ * Follows `input`: one request in flight, the newest waiting input sent when it returns. `request` lets the
+ * composer send a draft straight from the keystroke's event handler, before React has rendered it; the
+ * render that follows finds that input already on its way and sends nothing twice.
+ */
+function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolean; request(input: PreviewInput): void } {
   const key = JSON.stringify(input);
   // The answer and the busy flag are kept apart, so the (memoised) preview re-renders only for a new answer.
   const [state, setState] = useState<LiveResult>({ data: undefined, error: undefined });
   const [busy, setBusy] = useState(true);
   const pending = useRef<string | null>(null);
+  const lastRequested = useRef<string | null>(null);
   const inFlight = useRef(false);
   const alive = useRef(true);
 
@@ -38,9 +43,10 @@ function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolea
     };
   }, []);
 
-  // Sent from a layout effect: the request leaves before the browser paints the keystroke, not a frame later.
-  useLayoutEffect(() => {
-    pending.current = key;
+  const send = useCallback((k: string): void => {
+    if (k === lastRequested.current) return;
+    lastRequested.current = k;
+    pending.current = k;
     const pump = (): void => {
       if (inFlight.current || pending.current === null) return;
       const next = pending.current;
@@ -67,8 +73,12 @@ function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolea
       );
     };
     pump();
-  }, [key]);
-  return { result: state, busy };
+  }, []);
+
+  // Anything not sent early (a person picked, a language tab) goes from a layout effect, before the paint.
+  useLayoutEffect(() => send(key), [key, send]);
+  const request = useCallback((i: PreviewInput) => send(JSON.stringify(i)), [send]);
+  return { result: state, busy, request };
 }
 
 interface LiveResult {
@@ -121,19 +131,24 @@ interface Props {
   onLanguage(language: MessageLanguage): void;
   /** Export reads the saved issue: save what is typed first. */
   flush(): Promise<void>;
+  /** Set here, called by the composer with each new state straight from the event that made it. */
+  early: MutableRefObject<((state: ComposerState) => void) | null>;
 }
 
 /**
  * Follows the draft; everything it shows lives in PreviewBody, memoised, so a keystroke re-renders only
  * this and the answer re-renders the body once.
  */
-export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flush }: Props) {
+export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flush, early }: Props) {
   const { t } = useTranslation();
   const [personId, setPersonId] = useState<number | undefined>(undefined);
   useEffect(() => {
     setPersonId(undefined);
   }, [state.segmentId]);
-  const live = useLivePreview({ id, language, draft: toDraft(state), ...(personId !== undefined ? { personId } : {}) });
+  const inputFor = (s: ComposerState): PreviewInput => ({ id, language, draft: toDraft(s), ...(personId !== undefined ? { personId } : {}) });
+  const live = useLivePreview(inputFor(state));
+  const request = live.request;
+  early.current = (s) => request(inputFor(s));
   const languages = state.variants.map((v) => v.language).join(',');
   return (
     <Box pos="relative" aria-busy={live.busy}>
