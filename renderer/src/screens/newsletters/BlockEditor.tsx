@@ -56,7 +56,9 @@ function SimpleFields({ block, onChange, label }: { block: SimpleBlock; onChange
   switch (block.type) {
     case 'text': {
       const editable = editableHtml(block.html);
-      return <Textarea aria-label={label} value={editable.text} onChange={(e) => onChange({ ...block, html: editable.back(e.currentTarget.value) })} autosize minRows={1} maxRows={14} styles={{ input: { fontSize: 13 } }} />;
+      // Rows from the text itself rather than autosize, which measures the page's layout on every keystroke.
+      const rows = Math.min(14, Math.max(1, editable.text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 64)), 0)));
+      return <Textarea aria-label={label} value={editable.text} onChange={(e) => onChange({ ...block, html: editable.back(e.currentTarget.value) })} rows={rows} resize="vertical" styles={{ input: { fontSize: 13 } }} />;
     }
     case 'button':
       return (

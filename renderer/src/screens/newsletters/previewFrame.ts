@@ -22,6 +22,11 @@ export function framedPreview(html: string, nonce = styleNonce()): string {
     // A declaration list cannot contain braces or markup; anything that does is dropped, never spliced in.
     if (css.trim() === '' || /[{}<>]/.test(css)) return `${open}${before}`;
     n += 1;
+    // An id rule is found by hash for its one element (cheap to match) and has the id-level specificity.
+    if (!/\sid\s*=/i.test(before)) {
+      rules.push(`#spx${n}{${css}}`);
+      return `${open}${before} id="spx${n}"`;
+    }
     rules.push(`[data-spx="${n}"]:not(#spx-none){${css}}`);
     return `${open}${before} data-spx="${n}"`;
   });
