@@ -294,6 +294,24 @@ test('autosave refuses to overwrite a newer save and says what to do', async ({ 
   expect((await api(request, app, 'newsletters/get', { id })).title).toBe('Konflikt-Test, meine Fassung');
 });
 
+test('an issue can be duplicated and deleted from the list', async ({ app, page }) => {
+  const c = new ComposerPage(page);
+  await page.goto(app.url);
+  await page.goto(new URL('#/newsletters', app.baseUrl).href);
+  await c.table.getByRole('button', { name: 'Aktionen für „Newsletter 1/2027“' }).click();
+  await page.getByRole('menuitem', { name: 'Duplizieren' }).click();
+  await expect(c.title).toHaveValue(/Newsletter 1\/2027/);
+  const copy = await c.title.inputValue();
+  expect(copy).not.toBe('Newsletter 1/2027');
+  await page.goto(new URL('#/newsletters', app.baseUrl).href);
+  await expect(c.link(copy)).toBeVisible();
+  await c.table.getByRole('button', { name: `Aktionen für „${copy}“` }).click();
+  await page.getByRole('menuitem', { name: 'Löschen' }).click();
+  await page.getByRole('dialog', { name: 'Newsletter bzw. Mailing löschen?' }).getByRole('button', { name: 'Endgültig löschen' }).click();
+  await expect(c.link(copy)).toHaveCount(0);
+  await expect(c.link('Newsletter 1/2027')).toBeVisible();
+});
+
 test('screenshots of the list, the composer and the preview in German and English', async ({ app, page, shell }, testInfo) => {
   const c = new ComposerPage(page);
   await newNewsletter(page, app, c, 'Cluster-News Screenshot');

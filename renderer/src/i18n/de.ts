@@ -1148,6 +1148,13 @@ export const de = {
       status: 'Status',
       updated: 'Geändert',
       noAudience: 'noch keiner',
+      actions: 'Aktionen',
+      actionsOf: 'Aktionen für „{{title}}“',
+      duplicate: 'Duplizieren',
+      delete: 'Löschen',
+      deleteTitle: 'Newsletter bzw. Mailing löschen?',
+      deleteBody: '„{{title}}“ wird mit allen Sprachfassungen gelöscht. Die Meldungen bleiben in der Bibliothek.',
+      deleteConfirm: 'Endgültig löschen',
     },
     composer: {
       back: 'Zurück zu Newsletter & Mailings',

@@ -1149,6 +1149,13 @@ export const en: Messages = {
       status: 'Status',
       updated: 'Changed',
       noAudience: 'none yet',
+      actions: 'Actions',
+      actionsOf: 'Actions for “{{title}}”',
+      duplicate: 'Duplicate',
+      delete: 'Delete',
+      deleteTitle: 'Delete the newsletter or mailing?',
+      deleteBody: '“{{title}}” is deleted with all its language versions. The items stay in the library.',
+      deleteConfirm: 'Delete for good',
     },
     composer: {
       back: 'Back to newsletters & mailings',

@@ -3,11 +3,11 @@
  * status and last change; "Neuer Newsletter" / "Neues Mailing" ask for title, template and languages and
  * open the composer.
  */
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconInfoCircle, IconMail, IconNews } from '@tabler/icons-react';
+import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, Group, Loader, Menu, Modal, Select, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { IconCopy, IconDots, IconInfoCircle, IconMail, IconNews, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MESSAGE_LANGUAGES, type MessageKind, type MessageLanguage, type TemplateSummary } from '../../../../shared/newsletters/schemas';
+import { MESSAGE_LANGUAGES, type MessageKind, type MessageLanguage, type NewsletterSummary, type TemplateSummary } from '../../../../shared/newsletters/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
 import { EMPTY, useFormatters } from '../../format';
 import { newsletterApi } from './newsletterApi';
@@ -87,7 +87,26 @@ export function NewsletterList() {
   const fmt = useFormatters();
   const list = useAsync(() => newsletterApi.list(), []);
   const [creating, setCreating] = useState<MessageKind | null>(null);
+  const [deleting, setDeleting] = useState<NewsletterSummary | null>(null);
+  const [actionError, setActionError] = useState<unknown>();
   const rows = list.data?.rows;
+  const duplicate = async (n: NewsletterSummary): Promise<void> => {
+    try {
+      window.location.hash = composerHash((await newsletterApi.duplicate(n.id)).id);
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+  const remove = async (n: NewsletterSummary): Promise<void> => {
+    try {
+      await newsletterApi.remove(n.id);
+      setDeleting(null);
+      list.reload();
+    } catch (err) {
+      setDeleting(null);
+      setActionError(err);
+    }
+  };
 
   return (
     <Stack gap="sm">
@@ -108,6 +127,7 @@ export function NewsletterList() {
         </Group>
       </Group>
       {list.error !== undefined && <ErrorNotice error={list.error} onRetry={list.reload} />}
+      {actionError !== undefined && <ErrorNotice error={actionError} />}
       {!rows && list.loading && <Loader aria-label={t('app.loading')} />}
       {rows && rows.length === 0 && (
         <Alert icon={<IconInfoCircle />} color="gray" variant="light">
@@ -128,6 +148,9 @@ export function NewsletterList() {
                 </Table.Th>
                 <Table.Th w={110}>{t('newsletters.list.status')}</Table.Th>
                 <Table.Th w={170}>{t('newsletters.list.updated')}</Table.Th>
+                <Table.Th w={48}>
+                  <VisuallyHidden>{t('newsletters.list.actions')}</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -148,6 +171,23 @@ export function NewsletterList() {
                   <Table.Td ta="right">{fmt.number(n.items)}</Table.Td>
                   <Table.Td>{t(`newsletters.status.${n.status}`)}</Table.Td>
                   <Table.Td>{n.updatedAt ? fmt.dateTime(n.updatedAt) : EMPTY}</Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" color="gray" aria-label={t('newsletters.list.actionsOf', { title: n.title })}>
+                          <IconDots size={16} aria-hidden="true" />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconCopy size={14} aria-hidden="true" />} onClick={() => void duplicate(n)}>
+                          {t('newsletters.list.duplicate')}
+                        </Menu.Item>
+                        <Menu.Item color="red" leftSection={<IconTrash size={14} aria-hidden="true" />} onClick={() => setDeleting(n)}>
+                          {t('newsletters.list.delete')}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -155,6 +195,17 @@ export function NewsletterList() {
         </Table.ScrollContainer>
       )}
       <CreateDialog kind={creating} onClose={() => setCreating(null)} />
+      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={t('newsletters.list.deleteTitle')} centered closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Text size="sm">{t('newsletters.list.deleteBody', { title: deleting?.title ?? '' })}</Text>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={() => setDeleting(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" onClick={() => deleting && void remove(deleting)}>
+            {t('newsletters.list.deleteConfirm')}
+          </Button>
+        </Group>
+      </Modal>
     </Stack>
   );
 }
