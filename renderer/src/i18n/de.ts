@@ -1119,6 +1119,7 @@ export const de = {
   },
   newsletters: {
     kind: { newsletter: 'Newsletter', mailing: 'Personalisiertes Mailing' },
+    kindShort: { newsletter: 'Newsletter', mailing: 'Mailing' },
     status: { draft: 'Entwurf', scheduled: 'Geplant', sending: 'Wird versendet', sent: 'Versendet', cancelled: 'Abgebrochen' },
     languages: { de: 'Deutsch', en: 'Englisch' },
     confidentiality: { public: 'Öffentlich', members: 'Mitglieder', project_group: 'Projektgruppe', confidential: 'Vertraulich' },

@@ -1120,6 +1120,7 @@ export const en: Messages = {
   },
   newsletters: {
     kind: { newsletter: 'Newsletter', mailing: 'Personalised mailing' },
+    kindShort: { newsletter: 'Newsletter', mailing: 'Mailing' },
     status: { draft: 'Draft', scheduled: 'Scheduled', sending: 'Sending', sent: 'Sent', cancelled: 'Cancelled' },
     languages: { de: 'German', en: 'English' },
     confidentiality: { public: 'Public', members: 'Members', project_group: 'Project group', confidential: 'Confidential' },

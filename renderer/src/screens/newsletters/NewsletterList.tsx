@@ -140,14 +140,14 @@ export function NewsletterList() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('newsletters.fields.title')}</Table.Th>
-                <Table.Th w={150}>{t('newsletters.list.kind')}</Table.Th>
-                <Table.Th w={200}>{t('newsletters.fields.audience')}</Table.Th>
-                <Table.Th w={100}>{t('newsletters.fields.languages')}</Table.Th>
+                <Table.Th w={110}>{t('newsletters.list.kind')}</Table.Th>
+                <Table.Th w={190}>{t('newsletters.fields.audience')}</Table.Th>
+                <Table.Th w={90}>{t('newsletters.fields.languages')}</Table.Th>
                 <Table.Th w={80} ta="right">
                   {t('newsletters.list.items')}
                 </Table.Th>
                 <Table.Th w={110}>{t('newsletters.list.status')}</Table.Th>
-                <Table.Th w={170}>{t('newsletters.list.updated')}</Table.Th>
+                <Table.Th w={150}>{t('newsletters.list.updated')}</Table.Th>
                 <Table.Th w={48}>
                   <VisuallyHidden>{t('newsletters.list.actions')}</VisuallyHidden>
                 </Table.Th>
@@ -163,7 +163,7 @@ export function NewsletterList() {
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={n.kind === 'mailing' ? 'grape' : 'teal'} fw={500}>
-                      {t(`newsletters.kind.${n.kind}`)}
+                      {t(`newsletters.kindShort.${n.kind}`)}
                     </Badge>
                   </Table.Td>
                   <Table.Td>{n.segment ?? <Text span c="dimmed" size="sm">{t('newsletters.list.noAudience')}</Text>}</Table.Td>
