@@ -11,6 +11,7 @@ import { chromium, type Browser } from '@playwright/test';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeTempDir, removeDir, seedDemo, startServer } from '../e2e/serve';
+import { previewUpdate } from './composer';
 import { importBoth, searchMedian, type ImportFigures } from './contacts';
 import { seedSegmentsDb, segmentFigures, type SegmentFigures } from './segments';
 import { renderFigures, type RenderFigures } from './render';
@@ -334,6 +335,17 @@ const BENCHMARKS: Benchmark[] = [
     goal: { op: '>=', value: 100 },
     // Compiling MJML per recipient (30 recipients measured in the same run, extrapolated to 10,000) over the real render.
     run: async ({ render }) => (await render()).ratio,
+  },
+  {
+    name: 'preview-update',
+    unit: 'ms',
+    goal: { op: '<', value: 150 },
+    // In Chromium: from a keystroke in a text block of the demo newsletter to the preview showing it.
+    run: async ({ browser }) => {
+      const { times, detail } = await previewUpdate(browser);
+      process.stderr.write(`preview-update: keystrokes took ${times.map((t) => Math.round(t)).join(', ')} ms; ${detail}\n`);
+      return median(times);
+    },
   },
   {
     name: 'cold-start-dashboard',

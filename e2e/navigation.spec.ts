@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-const SECTIONS = ['Übersicht', 'Kontakte', 'Organisationen', 'Zielgruppen', 'Inhalte/Newsletter', 'Planung', 'Versand', 'Einstellungen'] as const;
+const SECTIONS = ['Übersicht', 'Kontakte', 'Organisationen', 'Zielgruppen', 'Inhalte/Newsletter', 'Newsletter & Mailings', 'Planung', 'Versand', 'Einstellungen'] as const;
 
 test('every navigation entry opens its page, and Back returns to the previous one', async ({ app, shell, page }) => {
   await shell.open(app.url);

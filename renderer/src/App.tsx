@@ -15,6 +15,7 @@ import { SettingsScreen } from './screens/Settings';
 // the first screen — starts without their code.
 const ContactsSection = lazy(() => import('./screens/contacts/ContactsSection').then((m) => ({ default: m.ContactsSection })));
 const OrganisationsScreen = lazy(() => import('./screens/organisations/OrganisationsScreen').then((m) => ({ default: m.OrganisationsScreen })));
+const NewslettersScreen = lazy(() => import('./screens/newsletters/NewslettersScreen').then((m) => ({ default: m.NewslettersScreen })));
 const SegmentsScreen = lazy(() => import('./screens/segments/SegmentsScreen').then((m) => ({ default: m.SegmentsScreen })));
 const ContentScreen = lazy(() => import('./screens/content/ContentScreen').then((m) => ({ default: m.ContentScreen })));
 
@@ -124,9 +125,10 @@ export function App() {
           {route === 'contacts' && <ContactsSection />}
           {route === 'organisations' && <OrganisationsScreen />}
           {route === 'segments' && <SegmentsScreen />}
+          {route === 'newsletters' && <NewslettersScreen />}
           {route === 'content' && <ContentScreen />}
         </Suspense>
-        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && route !== 'content' && <SectionIntro route={route} />}
+        {route !== 'dashboard' && route !== 'settings' && route !== 'contacts' && route !== 'organisations' && route !== 'segments' && route !== 'content' && route !== 'newsletters' && <SectionIntro route={route} />}
       </AppShell.Main>
     </AppShell>
   );

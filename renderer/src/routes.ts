@@ -4,13 +4,14 @@ import {
   IconCalendarStats,
   IconChartPie,
   IconFilter,
+  IconMailbox,
   IconNews,
   IconSend,
   IconSettings,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 
-export const ROUTES = ['dashboard', 'contacts', 'organisations', 'segments', 'content', 'plans', 'sending', 'settings'] as const;
+export const ROUTES = ['dashboard', 'contacts', 'organisations', 'segments', 'content', 'newsletters', 'plans', 'sending', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const ROUTE_ICONS: Record<Route, ComponentType<{ size?: number; stroke?: number }>> = {
@@ -19,6 +20,7 @@ export const ROUTE_ICONS: Record<Route, ComponentType<{ size?: number; stroke?: 
   organisations: IconBuildingFactory2,
   segments: IconFilter,
   content: IconNews,
+  newsletters: IconMailbox,
   plans: IconCalendarStats,
   sending: IconSend,
   settings: IconSettings,
