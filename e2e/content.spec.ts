@@ -11,8 +11,8 @@ test('create an item with German and English text, find it by search and filter,
   const problems = await watchPageProblems(page);
   const content = new ContentPage(page);
   await shell.open(app.url);
-  await shell.nav('Inhalte/Newsletter');
-  await expect(shell.heading('Inhalte/Newsletter')).toBeVisible();
+  await shell.nav('Meldungen & Vorlagen');
+  await expect(shell.heading('Meldungen & Vorlagen')).toBeVisible();
   await expect(content.tab('Meldungen')).toHaveAttribute('aria-selected', 'true');
   // The demo library is there.
   await expect(content.itemLink('Québec erlaubt Holz-Hybrid-Gebäude bis zwölf Geschosse')).toBeVisible();
@@ -79,7 +79,7 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
   const problems = await watchPageProblems(page);
   const content = new ContentPage(page);
   await shell.open(app.url);
-  await shell.nav('Inhalte/Newsletter');
+  await shell.nav('Meldungen & Vorlagen');
   await content.tab('Vorlagen').click();
   await expect(content.templateLink('Newsletter (Deutsch)')).toBeVisible();
 
@@ -128,7 +128,7 @@ test('templates: import a fixture, duplicate it, break the MJML and see the line
 test('keyboard: a new item from the search box without the mouse', async ({ app, shell, page }) => {
   const content = new ContentPage(page);
   await shell.open(app.url);
-  await shell.nav('Inhalte/Newsletter');
+  await shell.nav('Meldungen & Vorlagen');
   await content.search.focus();
   await page.keyboard.press('Tab');
   await expect(content.newItem).toBeFocused();
@@ -154,7 +154,7 @@ test('screenshots of the content screens in German and English', async ({ app, s
     await testInfo.attach(`content-${name}`, { path: file, contentType: 'image/png' });
   };
   await shell.open(app.url);
-  await shell.nav('Inhalte/Newsletter');
+  await shell.nav('Meldungen & Vorlagen');
   await expect(content.itemLink('Québec erlaubt Holz-Hybrid-Gebäude bis zwölf Geschosse')).toBeVisible();
   await shot('items-de');
   await content.itemLink('Gespräche über eine Pilotlieferung an den Hafen Singapur').click();

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-const SECTIONS = ['Übersicht', 'Kontakte', 'Organisationen', 'Zielgruppen', 'Inhalte/Newsletter', 'Newsletter & Mailings', 'Planung', 'Versand', 'Einstellungen'] as const;
+const SECTIONS = ['Übersicht', 'Kontakte', 'Organisationen', 'Zielgruppen', 'Meldungen & Vorlagen', 'Newsletter & Mailings', 'Planung', 'Versand', 'Einstellungen'] as const;
 
 test('every navigation entry opens its page, and Back returns to the previous one', async ({ app, shell, page }) => {
   await shell.open(app.url);
@@ -17,7 +17,7 @@ test('every navigation entry opens its page, and Back returns to the previous on
     await expect(page).toHaveTitle(`${name} · Spillover`);
   }
 
-  // History: Versand ← Planung ← Inhalte/Newsletter.
+  // History: Versand ← Planung ← Meldungen & Vorlagen.
   await page.goBack();
   await expect(shell.heading('Versand')).toBeVisible();
   await expect(shell.navLink('Versand')).toHaveAttribute('aria-current', 'page');
