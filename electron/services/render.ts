@@ -26,7 +26,7 @@
  * Per recipient only `merge` runs: three loops over prepared text pieces. `compileStats` counts compiles,
  * so tests and the bench can prove it.
  */
-import mjml2html from 'mjml';
+import { compileMjml } from './mjml';
 import { randomBytes } from 'node:crypto';
 import { referenceProblems } from '../../shared/contacts/query';
 import type { CompileContext } from '../../shared/contacts/sql';
@@ -445,7 +445,7 @@ export async function compileIssue(source: IssueSource): Promise<CompiledIssue> 
   let compiledHtml = '';
   compileStats.mjml += 1;
   try {
-    const result = await mjml2html(mjml, { validationLevel: 'soft', keepComments: false, ignoreIncludes: true });
+    const result = await compileMjml(mjml, { validationLevel: 'soft', keepComments: false, ignoreIncludes: true });
     compiledHtml = result.html;
     for (const e of result.errors) {
       const line = tokenised.lineMap[e.line - 1] ?? e.line;

@@ -11,7 +11,7 @@
  * variants from the starter of its kind in each language. Newsletters keep their own copy of the MJML, so
  * deleting any other template never changes one.
  */
-import mjml2html from 'mjml';
+import { compileMjml } from './mjml';
 import { ApiError } from '../../shared/api';
 import { checkMjmlStructure } from '../../shared/newsletters/mjml-structure';
 import { RenderProblem, type MessageKind, type MessageLanguage, type Template, type TemplateSummary } from '../../shared/newsletters/schemas';
@@ -46,7 +46,7 @@ export async function mjmlProblems(mjml: string): Promise<RenderProblem[]> {
     params: p.params,
   }));
   try {
-    const result = await mjml2html(mjml, { validationLevel: 'soft', ignoreIncludes: true, keepComments: false });
+    const result = await compileMjml(mjml, { validationLevel: 'soft', ignoreIncludes: true, keepComments: false });
     for (const e of result.errors) {
       problems.push({
         code: 'mjml_validation',

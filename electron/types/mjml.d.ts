@@ -3,14 +3,14 @@
  * In mjml 5 the compiler returns a Promise.
  */
 declare module 'mjml' {
-  interface MjmlError {
+  export interface MjmlError {
     line: number;
     message: string;
     tagName: string;
     formattedMessage: string;
   }
 
-  interface MjmlOptions {
+  export interface MjmlOptions {
     /** "soft" collects validation errors in `errors` instead of throwing. */
     validationLevel?: 'strict' | 'soft' | 'skip';
     keepComments?: boolean;
@@ -21,7 +21,7 @@ declare module 'mjml' {
     fonts?: Record<string, string>;
   }
 
-  interface MjmlResult {
+  export interface MjmlResult {
     html: string;
     errors: MjmlError[];
   }
