@@ -165,7 +165,9 @@ function SegmentEditor({ detail: loaded, initialQuery, justSaved }: { detail: Se
 
   // Stable callbacks: the builder, the text view and the count panel are memoised, so an edit re-renders only
   // what it changes (the count at 100,000 persons must follow an edit within 100 ms).
+  const primeCount = useRef<(next: GroupNode) => void>(() => undefined);
   const changeRoot = useCallback((next: GroupNode): void => {
+    primeCount.current(next);
     setRoot(next);
     setText(toText(next));
     setTextProblems([]);
@@ -184,6 +186,10 @@ function SegmentEditor({ detail: loaded, initialQuery, justSaved }: { detail: Se
   const target: ApiInput<'segments/count'>['target'] | null = kind === 'dynamic' ? { rule } : detail ? { segmentId: detail.id } : null;
   const count = useLiveCall('segments/count', target ? { target, options, previewLimit: PREVIEW } : null, COUNT_DEBOUNCE_MS);
   const reach = useLiveCall('segments/reach', target && reachOn ? { target, options } : null, COUNT_DEBOUNCE_MS);
+  // The same input object as `count` builds on the next render (same keys, same order), so it is recognised.
+  primeCount.current = (next: GroupNode): void => {
+    if (kind === 'dynamic') count.prime({ target: { rule: toRule(next) }, options, previewLimit: PREVIEW });
+  };
 
   const saved = snapshotOf(detail);
   const current: Snapshot = { name: name.trim(), description: description.trim(), purpose, onePerOrg, query: kind === 'dynamic' ? query : '' };
