@@ -3,7 +3,7 @@
  * how many of those are excluded and why (no address, unsubscribed, bounced, suppressed, no consent for the
  * purpose). Below: organisations reached, breakdowns, and the first recipients by name.
  */
-import { BarsList, DonutChart } from '@mantine/charts';
+import { BarsList } from '@mantine/charts';
 import { Alert, Anchor, Badge, Box, Card, Divider, Group, List, Loader, Progress, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { memo, useId } from 'react';
@@ -45,7 +45,7 @@ export const CountPanel = memo(function CountPanel({ data, loading, error, onRet
       </Group>
       {/* A thin bar while a newer count is on its way, so the numbers below are known to be the previous ones. */}
       <Box h={3} mb="sm" aria-hidden="true">
-        {loading && <Progress value={100} animated striped size={3} color="teal" />}
+        {loading && <Progress value={100} striped size={3} color="teal" />}
       </Box>
 
       {emptyNote && !data && (
@@ -155,40 +155,31 @@ const Breakdown = memo(function Breakdown({ data }: { data: AudienceCount }) {
           valueLabel={t('segments.count.recipients')}
         />
       </section>
-      <Group align="center" wrap="nowrap" gap="md">
-        <section aria-label={t('segments.count.funding')}>
-          <Text size="sm" fw={600} mb={4}>
-            {t('segments.count.funding')}
-          </Text>
-          <Group wrap="nowrap" gap="sm">
-            <DonutChart
-              size={96}
-              thickness={18}
-              withTooltip={false}
-              // The count changes on every edit; an animated pie would redraw for a second after each one.
-              pieProps={{ isAnimationActive: false }}
-              data={[
-                { name: t('segments.count.funded'), value: funded, color: 'teal.6' },
-                { name: t('segments.count.notFunded'), value: notFunded, color: 'orange.5' },
-              ]}
-            />
-            <Stack gap={2}>
-              <Group gap={6} wrap="nowrap">
-                <Badge color="teal.6" circle size="xs" />
-                <Text size="sm">
-                  {t('segments.count.funded')}: <b>{fmt.number(funded)}</b>
-                </Text>
-              </Group>
-              <Group gap={6} wrap="nowrap">
-                <Badge color="orange.5" circle size="xs" />
-                <Text size="sm">
-                  {t('segments.count.notFunded')}: <b>{fmt.number(notFunded)}</b>
-                </Text>
-              </Group>
-            </Stack>
+      <section aria-label={t('segments.count.funding')}>
+        <Text size="sm" fw={600} mb={4}>
+          {t('segments.count.funding')}
+        </Text>
+        {/* A stacked bar, not a pie: it says the same at a glance and renders in a fraction of the time,
+            which matters because it redraws after every edit of the rule. */}
+        <Progress.Root size={14} aria-hidden="true" mb={6}>
+          <Progress.Section value={funded + notFunded > 0 ? (100 * funded) / (funded + notFunded) : 0} color="teal.6" />
+          <Progress.Section value={funded + notFunded > 0 ? (100 * notFunded) / (funded + notFunded) : 0} color="orange.5" />
+        </Progress.Root>
+        <Group gap="lg">
+          <Group gap={6} wrap="nowrap">
+            <Badge color="teal.6" circle size="xs" />
+            <Text size="sm">
+              {t('segments.count.funded')}: <b>{fmt.number(funded)}</b>
+            </Text>
           </Group>
-        </section>
-      </Group>
+          <Group gap={6} wrap="nowrap">
+            <Badge color="orange.5" circle size="xs" />
+            <Text size="sm">
+              {t('segments.count.notFunded')}: <b>{fmt.number(notFunded)}</b>
+            </Text>
+          </Group>
+        </Group>
+      </section>
       <section aria-label={t('segments.count.byLanguage')}>
         <BarsList
           data={byLanguage}
