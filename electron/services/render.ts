@@ -49,7 +49,7 @@ import {
   type Occurrence,
   type ParsedTag,
 } from '../../shared/newsletters/merge';
-import { checkMjmlStructure } from '../../shared/newsletters/mjml-structure';
+import { checkMjmlStructure, ENDING_TAGS } from '../../shared/newsletters/mjml-structure';
 import { htmlToText } from '../../shared/newsletters/plaintext';
 import type { Db } from '../db/database';
 import { matchIds } from './audience';
@@ -127,11 +127,6 @@ export interface RenderedMessage {
   notes: MergeNote[];
 }
 
-/* Components whose content MJML takes verbatim (HTML or text, not MJML elements). */
-const ENDING_TAGS = new Set([
-  'mj-text', 'mj-button', 'mj-raw', 'mj-table', 'mj-navbar-link', 'mj-social-element', 'mj-accordion-title',
-  'mj-accordion-text', 'mj-carousel-image', 'mj-title', 'mj-preview', 'mj-style', 'mj-breakpoint',
-]);
 /* Parents that accept <mj-raw> children in the body (mjml-preset-core's dependency rules). */
 const RAW_PARENTS = new Set([
   'mj-body', 'mj-section', 'mj-column', 'mj-wrapper', 'mj-group', 'mj-hero', 'mj-accordion', 'mj-accordion-element',

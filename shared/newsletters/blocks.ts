@@ -10,6 +10,7 @@
  *   are kept as raw text (entities and {{merge|tags}} included), only what the user changed is replaced.
  * Pure code: no DOM, no MJML compiler — the same functions run in the renderer and in tests.
  */
+import { ENDING_TAGS } from './mjml-structure';
 
 /** An attribute as written: name and the raw value between the quotes (entities left as they are). */
 export type Attr = [name: string, raw: string];
@@ -65,20 +66,6 @@ export type ParseResult = { ok: true; doc: BlockDoc } | { ok: false; error: Pars
 
 /* ------------------------------------------------------------------ scanning */
 
-/** Elements whose content MJML treats as HTML (or raw): not searched for nested mj- elements. */
-const ENDING_TAGS = new Set([
-  'mj-text',
-  'mj-button',
-  'mj-raw',
-  'mj-table',
-  'mj-navbar-link',
-  'mj-accordion-title',
-  'mj-accordion-text',
-  'mj-social-element',
-  'mj-style',
-  'mj-title',
-  'mj-preview',
-]);
 
 interface ElementNode {
   kind: 'element';

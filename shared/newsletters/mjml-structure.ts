@@ -16,8 +16,11 @@ export interface StructureProblem {
   params: Record<string, string | number>;
 }
 
-/** Elements whose content MJML passes through as HTML (its "ending tags"). */
-const ENDING_TAGS = new Set([
+/**
+ * Elements whose content MJML passes through as HTML or text (its "ending tags"): their content is not
+ * searched for mj- elements. One list for the structure check, the block editor and the render pipeline.
+ */
+export const ENDING_TAGS: ReadonlySet<string> = new Set([
   'mj-text',
   'mj-button',
   'mj-raw',
@@ -26,9 +29,11 @@ const ENDING_TAGS = new Set([
   'mj-accordion-title',
   'mj-accordion-text',
   'mj-social-element',
+  'mj-carousel-image',
   'mj-style',
   'mj-title',
   'mj-preview',
+  'mj-breakpoint',
   'mj-font',
 ]);
 
