@@ -8,6 +8,7 @@
  * Details of each run go to stderr.
  */
 import { chromium, type Browser } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { makeTempDir, removeDir, seedDemo, startServer } from '../e2e/serve';
@@ -128,6 +129,21 @@ async function coldStartMedian(name: string, browser: Browser, prepare: (dataDir
  * middle and the end — and returns the longest main-thread task seen meanwhile (Long Tasks API; it reports
  * only tasks over 50 ms, so 0 means none).
  */
+/**
+ * CPU time the hypervisor gave to other guests ("steal", /proc/stat), in ms, or null where there is no
+ * such file. On a shared virtual machine a burst of it lengthens every task of the browser; printed beside
+ * the figures it affects so a reader can tell a slow page from a busy host.
+ */
+function stealMs(): number | null {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/) ?? [];
+    const ticks = Number(cpu[8]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function scrollLongestTask(browser: Browser, dataDir: string): Promise<number> {
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -147,6 +163,7 @@ async function scrollLongestTask(browser: Browser, dataDir: string): Promise<num
         for (const e of list.getEntries()) w.__longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
     });
+    const stealBefore = stealMs();
     const steps = await page.evaluate(async () => {
       const scroller = document.querySelector('[role="grid"]')?.parentElement;
       if (!scroller) throw new Error('no scroll container around the grid');
@@ -167,7 +184,9 @@ async function scrollLongestTask(browser: Browser, dataDir: string): Promise<num
     // Let the pages requested by the last jumps arrive and render before reading the tasks.
     await grid.getByRole('row').last().waitFor();
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    process.stderr.write(`scroll-100k: ${steps} scroll steps, ${tasks.length} long tasks ${tasks.map((t) => Math.round(t)).join(', ')}\n`);
+    const stealAfter = stealMs();
+    const steal = stealBefore === null || stealAfter === null ? '' : `; the host took ${stealAfter - stealBefore} ms of CPU (steal) meanwhile`;
+    process.stderr.write(`scroll-100k: ${steps} scroll steps, ${tasks.length} long tasks ${tasks.map((t) => Math.round(t)).join(', ')}${steal}\n`);
     return tasks.length === 0 ? 0 : Math.max(...tasks);
   } finally {
     await server.stop();

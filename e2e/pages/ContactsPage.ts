@@ -54,7 +54,7 @@ export class ContactsPage {
 
   /** The name cell of a row: the grid's keyboard focus sits there (one tab stop, arrows move it). */
   nameCell(row: Locator): Locator {
-    return row.getByRole('gridcell').nth(1);
+    return row.getByRole('gridcell').first();
   }
 
   columnHeader(name: string): Locator {

@@ -8,26 +8,28 @@
 import { Text, VisuallyHidden } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconMailCheck, IconMailOff } from '@tabler/icons-react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ContactSort, type ContactRow } from '../../../../shared/contacts/schemas';
+import { ORGANISATION_KINDS, PERSON_STATUSES, type OrganisationKind, type PersonStatus } from '../../../../shared/domain';
 import { EMPTY, personName, useFormatters, type Formatters } from '../../format';
 import classes from './ContactsTable.module.css';
 import type { PageCache } from './pageCache';
+import { steadyWindow } from './rowWindow';
 
 export const ROW_HEIGHT = 40;
 /** Matches `.table th { height }` in the CSS: rows start below the sticky header. */
 const HEADER_HEIGHT = 48;
 
-const COLUMN_IDS = ['select', 'name', 'email', 'organisation', 'kind', 'country', 'language', 'keyContact', 'status', 'lastVerified', 'consent'] as const;
+const COLUMN_IDS = ['name', 'email', 'organisation', 'kind', 'country', 'language', 'keyContact', 'status', 'lastVerified', 'consent'] as const;
 type ColumnId = (typeof COLUMN_IDS)[number];
 
 /** Fixed widths in px; the two text columns without one share what is left. */
 const WIDTHS: Partial<Record<ColumnId, number>> = {
-  select: 40,
-  name: 210,
+  // The name cell also holds the selection checkbox (40 px).
+  name: 250,
   kind: 132,
   country: 108,
   language: 80,
@@ -40,15 +42,45 @@ const WIDTHS: Partial<Record<ColumnId, number>> = {
 
 const SORTABLE = new Set<string>(ContactSort.options);
 
+/**
+ * Everything a cell needs from the UI language, looked up once per language: translating each cell's
+ * label anew cost more script time than React itself while rows scroll by.
+ */
 interface CellContext {
-  t: TFunction;
   fmt: Formatters;
+  kinds: Readonly<Record<OrganisationKind, string>>;
+  statuses: Readonly<Record<PersonStatus, string>>;
+  yes: string;
+  no: string;
+  never: string;
+  consentYes: string;
+  consentNo: string;
+  loadingRow: string;
+  /** "Select {{name}}" split around the name, so the label is joined instead of interpolated per row. */
+  selectPerson: readonly [string, string];
 }
 
-function cellContent(id: ColumnId, row: ContactRow, { t, fmt }: CellContext): ReactNode {
+const NAME_MARK = '\u0000';
+
+function cellContext(t: TFunction, fmt: Formatters): CellContext {
+  const [before = '', after = ''] = t('contacts.selectPerson', { name: NAME_MARK, interpolation: { escapeValue: false } }).split(NAME_MARK);
+  return {
+    fmt,
+    kinds: Object.fromEntries(ORGANISATION_KINDS.map((k) => [k, t(`kinds.${k}`)])) as Record<OrganisationKind, string>,
+    statuses: Object.fromEntries(PERSON_STATUSES.map((k) => [k, t(`statuses.${k}`)])) as Record<PersonStatus, string>,
+    yes: t('common.yes'),
+    no: t('common.no'),
+    never: t('common.never'),
+    consentYes: t('contacts.consentYes'),
+    consentNo: t('contacts.consentNo'),
+    loadingRow: t('contacts.loadingRow'),
+    selectPerson: [before, after],
+  };
+}
+
+function cellContent(id: ColumnId, row: ContactRow, ctx: CellContext): ReactNode {
+  const { fmt } = ctx;
   switch (id) {
-    case 'select':
-      return null;
     case 'name': {
       const name = personName(row);
       return (
@@ -62,7 +94,7 @@ function cellContent(id: ColumnId, row: ContactRow, { t, fmt }: CellContext): Re
     case 'organisation':
       return row.organisation ? <span title={row.organisation}>{row.organisation}</span> : <span className={classes.dim}>{EMPTY}</span>;
     case 'kind':
-      return row.kind ? <span title={t(`kinds.${row.kind}`)}>{t(`kinds.${row.kind}`)}</span> : <span className={classes.dim}>{EMPTY}</span>;
+      return row.kind ? <span title={ctx.kinds[row.kind]}>{ctx.kinds[row.kind]}</span> : <span className={classes.dim}>{EMPTY}</span>;
     case 'country':
       return row.country ? <span title={fmt.country(row.country)}>{fmt.country(row.country)}</span> : <span className={classes.dim}>{EMPTY}</span>;
     case 'language':
@@ -70,17 +102,17 @@ function cellContent(id: ColumnId, row: ContactRow, { t, fmt }: CellContext): Re
     // Badges here are plain spans styled by the module CSS: a Mantine Badge brings inline style variables and
     // a component tree per cell, which costs frames when thousands of rows scroll by.
     case 'keyContact':
-      return row.keyContact ? <span className={cx(classes.badge, classes.badgeTeal)}>{t('common.yes')}</span> : <VisuallyHidden>{t('common.no')}</VisuallyHidden>;
+      return row.keyContact ? <span className={cx(classes.badge, classes.badgeTeal)}>{ctx.yes}</span> : <VisuallyHidden>{ctx.no}</VisuallyHidden>;
     case 'status':
-      if (row.status === 'active') return <span className={classes.dim}>{t('statuses.active')}</span>;
-      return <span className={cx(classes.badge, row.status === 'bounced' ? classes.badgeRed : classes.badgeGray)}>{t(`statuses.${row.status}`)}</span>;
+      if (row.status === 'active') return <span className={classes.dim}>{ctx.statuses.active}</span>;
+      return <span className={cx(classes.badge, row.status === 'bounced' ? classes.badgeRed : classes.badgeGray)}>{ctx.statuses[row.status]}</span>;
     case 'lastVerified':
-      return row.lastVerified ? fmt.date(row.lastVerified) : <span className={classes.dim}>{t('common.never')}</span>;
+      return row.lastVerified ? fmt.date(row.lastVerified) : <span className={classes.dim}>{ctx.never}</span>;
     case 'consent':
       return row.newsletterConsent ? (
-        <IconMailCheck size={18} color="var(--mantine-color-teal-7)" role="img" aria-label={t('contacts.consentYes')} />
+        <IconMailCheck size={18} color="var(--mantine-color-teal-7)" role="img" aria-label={ctx.consentYes} />
       ) : (
-        <IconMailOff size={18} color="var(--mantine-color-gray-5)" role="img" aria-label={t('contacts.consentNo')} />
+        <IconMailOff size={18} color="var(--mantine-color-gray-5)" role="img" aria-label={ctx.consentNo} />
       );
   }
 }
@@ -110,13 +142,12 @@ const ContactTableRow = memo(function ContactTableRow({ index, row, selected, ta
   if (!row) {
     return (
       <tr aria-rowindex={index + 2} aria-busy="true" className={classes.row}>
-        <td className={cx(classes.checkCell, classes.stickySelect)} />
         <td className={cx(classes.stickyName, classes.focusCell)} {...focusProps}>
           {/* A still placeholder: an animated skeleton on every row repaints the whole window each frame. */}
-          <span className={classes.placeholder} />
-          <VisuallyHidden>{ctx.t('contacts.loadingRow')}</VisuallyHidden>
+          <span className={cx(classes.placeholder, classes.namePlaceholder)} />
+          <VisuallyHidden>{ctx.loadingRow}</VisuallyHidden>
         </td>
-        <td colSpan={columns.length - 2}>
+        <td colSpan={columns.length - 1}>
           <span className={classes.placeholder} />
         </td>
       </tr>
@@ -126,26 +157,25 @@ const ContactTableRow = memo(function ContactTableRow({ index, row, selected, ta
   return (
     <tr aria-rowindex={index + 2} aria-selected={selected} className={classes.row} onClick={() => actions.open(row.id)}>
       {columns.map((id) => {
-        if (id === 'select') {
-          return (
-            <td
-              key={id}
-              className={cx(classes.checkCell, classes.stickySelect)}
-              onClick={(e) => {
-                // The whole cell is the hit area; the row's own click would open the detail instead.
-                e.stopPropagation();
-                actions.toggle(row.id, index, e.shiftKey);
-              }}
-            >
-              {/* A native checkbox: one element per row instead of a component tree, which matters when scrolling fast. */}
-              <input type="checkbox" className={classes.check} tabIndex={-1} checked={selected} onChange={noop} aria-label={ctx.t('contacts.selectPerson', { name })} />
-            </td>
-          );
-        }
         if (id === 'name') {
+          // One sticky cell for checkbox and name: every sticky cell costs Chromium work on each scrolled
+          // frame, and two per row pushed frames past 50 ms at 100,000 persons.
           return (
             <td key={id} className={cx(classes.stickyName, classes.focusCell)} {...focusProps}>
-              {cellContent(id, row, ctx)}
+              <span className={classes.nameCell}>
+                <span
+                  className={classes.checkArea}
+                  onClick={(e) => {
+                    // The area around the box is the hit area too; the row's own click would open the detail instead.
+                    e.stopPropagation();
+                    actions.toggle(row.id, index, e.shiftKey);
+                  }}
+                >
+                  {/* A native checkbox: one element per row instead of a component tree, which matters when scrolling fast. */}
+                  <input type="checkbox" className={classes.check} tabIndex={-1} checked={selected} onChange={noop} aria-label={`${ctx.selectPerson[0]}${name}${ctx.selectPerson[1]}`} />
+                </span>
+                {cellContent(id, row, ctx)}
+              </span>
             </td>
           );
         }
@@ -186,7 +216,7 @@ export function ContactsTable(props: ContactsTableProps) {
   const { cache, stale, sort, desc, onSort, selected, allSelected, onToggleAll, onRange, resetKey, empty } = props;
   const { t } = useTranslation();
   const fmt = useFormatters();
-  const ctx = useMemo<CellContext>(() => ({ t, fmt }), [t, fmt]);
+  const ctx = useMemo(() => cellContext(t, fmt), [t, fmt]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [focusIndex, setFocusIndex] = useState(0);
@@ -199,9 +229,8 @@ export function ContactsTable(props: ContactsTableProps) {
 
   const columns = useMemo(() => {
     const h = createColumnHelper<ContactRow>();
-    const label = (id: Exclude<ColumnId, 'select'>) => t(`contacts.columns.${id}`);
+    const label = (id: ColumnId) => t(`contacts.columns.${id}`);
     return [
-      h.display({ id: 'select', enableSorting: false }),
       h.accessor((r) => personName(r), { id: 'name', header: () => label('name') }),
       h.accessor('email', { id: 'email', header: () => label('email') }),
       h.accessor('organisation', { id: 'organisation', header: () => label('organisation') }),
@@ -241,11 +270,21 @@ export function ContactsTable(props: ContactsTableProps) {
   const columnIds = useMemo(() => table.getVisibleLeafColumns().flatMap((c) => COLUMN_IDS.filter((id) => id === c.id)), [table, columns]);
 
   const count = cache?.total ?? 0;
+  // Keyed by slot, rows are recycled only while the window keeps its length (see rowWindow.ts).
+  const longest = useRef(0);
+  const rangeExtractor = useCallback((range: Range): number[] => {
+    // The body's height below the sticky header, in rows, plus one for a row cut at each edge.
+    const body = (scrollRef.current?.clientHeight ?? 0) - HEADER_HEIGHT;
+    const w = steadyWindow(range, longest.current, Math.ceil(Math.max(0, body) / ROW_HEIGHT) + 1);
+    longest.current = w.longest;
+    return w.indexes;
+  }, []);
   const virtualizer = useVirtualizer({
     count,
+    rangeExtractor,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 5,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -351,23 +390,8 @@ export function ContactsTable(props: ContactsTableProps) {
           <tr aria-rowindex={1}>
             {headers.map((header) => {
               const id = header.column.id;
-              if (id === 'select') {
-                return (
-                  <th key={id} className={cx(classes.checkCell, classes.stickySelect)}>
-                    <input
-                      type="checkbox"
-                      ref={headerCheck}
-                      className={classes.check}
-                      checked={allSelected === 'all'}
-                      onChange={onToggleAll}
-                      disabled={count === 0 && allSelected === 'none'}
-                      aria-label={t(allSelected === 'none' ? 'contacts.selectAll' : 'contacts.clearSelection')}
-                    />
-                  </th>
-                );
-              }
               const label = flexRender(header.column.columnDef.header, header.getContext());
-              // Checkbox and name stay in view when the table scrolls sideways, so a row always says whose it is.
+              // Checkbox and name (one cell) stay in view when the table scrolls sideways, so a row always says whose it is.
               const sticky = id === 'name' ? classes.stickyName : undefined;
               if (!header.column.getCanSort() || !SORTABLE.has(id)) {
                 return (
@@ -378,12 +402,38 @@ export function ContactsTable(props: ContactsTableProps) {
               }
               const dir = header.column.getIsSorted();
               const Icon = dir === 'asc' ? IconArrowUp : dir === 'desc' ? IconArrowDown : IconArrowsSort;
+              const sortButton = (
+                <button type="button" className={classes.sortButton} onClick={header.column.getToggleSortingHandler()}>
+                  {label}
+                  <Icon size={14} aria-hidden="true" stroke={dir ? 2.2 : 1.5} />
+                </button>
+              );
               return (
-                <th key={id} className={sticky} aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
-                  <button type="button" className={classes.sortButton} onClick={header.column.getToggleSortingHandler()}>
-                    {label}
-                    <Icon size={14} aria-hidden="true" stroke={dir ? 2.2 : 1.5} />
-                  </button>
+                <th
+                  key={id}
+                  className={sticky}
+                  aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+                  // The column is called "Name", not after the select-all box that shares its cell.
+                  aria-label={id === 'name' ? t('contacts.columns.name') : undefined}
+                >
+                  {id === 'name' ? (
+                    <span className={classes.nameCell}>
+                      <span className={classes.checkArea}>
+                        <input
+                          type="checkbox"
+                          ref={headerCheck}
+                          className={classes.check}
+                          checked={allSelected === 'all'}
+                          onChange={onToggleAll}
+                          disabled={count === 0 && allSelected === 'none'}
+                          aria-label={t(allSelected === 'none' ? 'contacts.selectAll' : 'contacts.clearSelection')}
+                        />
+                      </span>
+                      {sortButton}
+                    </span>
+                  ) : (
+                    sortButton
+                  )}
                 </th>
               );
             })}
