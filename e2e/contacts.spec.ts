@@ -174,3 +174,16 @@ test('Shift+click selects a range; the header box selects all matches and clears
   await expect(contacts.bulkBar).toContainText('150 ausgewählt');
   await expect(contacts.grid.getByRole('checkbox', { name: 'Auswahl aufheben' })).toBeChecked();
 });
+
+test('a cut-off organisation name shows in full as a tooltip on hover; a text that fits gets none', async ({ contacts }) => {
+  await contacts.search.fill('Verband Mitteldeutscher');
+  const row = contacts.bodyRows.first();
+  const organisation = row.getByRole('gridcell').nth(2);
+  const full = (await organisation.textContent()) ?? '';
+  expect(await organisation.evaluate((td) => td.scrollWidth > td.clientWidth)).toBe(true);
+  await organisation.hover();
+  await expect(organisation).toHaveAttribute('title', full);
+  const language = row.getByRole('gridcell').nth(5);
+  await language.hover();
+  await expect(language).not.toHaveAttribute('title');
+});

@@ -5,11 +5,11 @@
  * scroll area its full height. Rows are memoised: scrolling mounts the rows coming into view and leaves
  * the others alone.
  */
-import { Text, VisuallyHidden } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconMailCheck, IconMailOff } from '@tabler/icons-react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { ContactSort, type ContactRow } from '../../../../shared/contacts/schemas';
@@ -78,42 +78,59 @@ function cellContext(t: TFunction, fmt: Formatters): CellContext {
   };
 }
 
+/**
+ * Every cell has the same elements whatever its value (a span whose class and text change), so a recycled
+ * row only updates texts and classes. Full texts of cut-off cells appear as a tooltip on hover (showFullText)
+ * instead of a title attribute per cell, which cost an attribute write per cell and scrolled frame.
+ */
 function cellContent(id: ColumnId, row: ContactRow, ctx: CellContext): ReactNode {
   const { fmt } = ctx;
+  const text = (value: string | null, empty: string = EMPTY): ReactNode => <span className={value ? undefined : classes.dim}>{value ?? empty}</span>;
   switch (id) {
-    case 'name': {
-      const name = personName(row);
-      return (
-        <span className={classes.name} title={name}>
-          {name}
-        </span>
-      );
-    }
+    case 'name':
+      return <span className={classes.name}>{personName(row)}</span>;
     case 'email':
-      return row.email ? <span title={row.email}>{row.email}</span> : <span className={classes.dim}>{EMPTY}</span>;
+      return text(row.email);
     case 'organisation':
-      return row.organisation ? <span title={row.organisation}>{row.organisation}</span> : <span className={classes.dim}>{EMPTY}</span>;
+      return text(row.organisation);
     case 'kind':
-      return row.kind ? <span title={ctx.kinds[row.kind]}>{ctx.kinds[row.kind]}</span> : <span className={classes.dim}>{EMPTY}</span>;
+      return text(row.kind ? ctx.kinds[row.kind] : null);
     case 'country':
-      return row.country ? <span title={fmt.country(row.country)}>{fmt.country(row.country)}</span> : <span className={classes.dim}>{EMPTY}</span>;
+      return text(row.country ? fmt.country(row.country) : null);
     case 'language':
       return <abbr title={fmt.languageName(row.language)}>{row.language.toUpperCase()}</abbr>;
     // Badges here are plain spans styled by the module CSS: a Mantine Badge brings inline style variables and
     // a component tree per cell, which costs frames when thousands of rows scroll by.
     case 'keyContact':
-      return row.keyContact ? <span className={cx(classes.badge, classes.badgeTeal)}>{ctx.yes}</span> : <VisuallyHidden>{ctx.no}</VisuallyHidden>;
+      return <span className={row.keyContact ? cx(classes.badge, classes.badgeTeal) : classes.hidden}>{row.keyContact ? ctx.yes : ctx.no}</span>;
     case 'status':
-      if (row.status === 'active') return <span className={classes.dim}>{ctx.statuses.active}</span>;
-      return <span className={cx(classes.badge, row.status === 'bounced' ? classes.badgeRed : classes.badgeGray)}>{ctx.statuses[row.status]}</span>;
+      return (
+        <span className={row.status === 'active' ? classes.dim : cx(classes.badge, row.status === 'bounced' ? classes.badgeRed : classes.badgeGray)}>
+          {ctx.statuses[row.status]}
+        </span>
+      );
     case 'lastVerified':
-      return row.lastVerified ? fmt.date(row.lastVerified) : <span className={classes.dim}>{ctx.never}</span>;
+      return text(row.lastVerified ? fmt.date(row.lastVerified) : null, ctx.never);
     case 'consent':
       return row.newsletterConsent ? (
         <IconMailCheck size={18} color="var(--mantine-color-teal-7)" role="img" aria-label={ctx.consentYes} />
       ) : (
         <IconMailOff size={18} color="var(--mantine-color-gray-5)" role="img" aria-label={ctx.consentNo} />
       );
+  }
+}
+
+/** On hover, a cell whose text is cut off gets its full text as a tooltip; one that fits gets none. */
+function showFullText(e: MouseEvent<HTMLTableSectionElement>): void {
+  const cell = e.target instanceof Element ? e.target.closest('td') : null;
+  if (!cell) return;
+  // The name is cut inside its cell (beside the checkbox); the other texts by the cell itself.
+  const box = cell.querySelector<HTMLElement>(`.${classes.name}`) ?? cell;
+  const full = box.textContent ?? '';
+  if (box.scrollWidth > box.clientWidth) {
+    if (box.title !== full) box.title = full;
+  } else if (box.hasAttribute('title')) {
+    box.removeAttribute('title');
   }
 }
 
@@ -145,7 +162,7 @@ const ContactTableRow = memo(function ContactTableRow({ index, row, selected, ta
         <td className={cx(classes.stickyName, classes.focusCell)} {...focusProps}>
           {/* A still placeholder: an animated skeleton on every row repaints the whole window each frame. */}
           <span className={cx(classes.placeholder, classes.namePlaceholder)} />
-          <VisuallyHidden>{ctx.loadingRow}</VisuallyHidden>
+          <span className={classes.hidden}>{ctx.loadingRow}</span>
         </td>
         <td colSpan={columns.length - 1}>
           <span className={classes.placeholder} />
@@ -370,6 +387,67 @@ export function ContactsTable(props: ContactsTableProps) {
   const paddingTop = (items[0]?.start ?? HEADER_HEIGHT) - HEADER_HEIGHT;
   const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? HEADER_HEIGHT);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const noRows = count === 0;
+  // The header changes with the sort, the selection and the language, never with scrolling: built once per
+  // change instead of on every scrolled frame.
+  const head = useMemo(
+    () => (
+    <thead>
+      <tr aria-rowindex={1}>
+        {headers.map((header) => {
+          const id = header.column.id;
+          const label = flexRender(header.column.columnDef.header, header.getContext());
+          // Checkbox and name (one cell) stay in view when the table scrolls sideways, so a row always says whose it is.
+          const sticky = id === 'name' ? classes.stickyName : undefined;
+          if (!header.column.getCanSort() || !SORTABLE.has(id)) {
+            return (
+              <th key={id} className={sticky}>
+                {label}
+              </th>
+            );
+          }
+          const dir = header.column.getIsSorted();
+          const Icon = dir === 'asc' ? IconArrowUp : dir === 'desc' ? IconArrowDown : IconArrowsSort;
+          const sortButton = (
+            <button type="button" className={classes.sortButton} onClick={header.column.getToggleSortingHandler()}>
+              {label}
+              <Icon size={14} aria-hidden="true" stroke={dir ? 2.2 : 1.5} />
+            </button>
+          );
+          return (
+            <th
+              key={id}
+              className={sticky}
+              aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
+              // The column is called "Name", not after the select-all box that shares its cell.
+              aria-label={id === 'name' ? t('contacts.columns.name') : undefined}
+            >
+              {id === 'name' ? (
+                <span className={classes.nameCell}>
+                  <span className={classes.checkArea}>
+                    <input
+                      type="checkbox"
+                      ref={headerCheck}
+                      className={classes.check}
+                      checked={allSelected === 'all'}
+                      onChange={onToggleAll}
+                      disabled={noRows && allSelected === 'none'}
+                      aria-label={t(allSelected === 'none' ? 'contacts.selectAll' : 'contacts.clearSelection')}
+                    />
+                  </span>
+                  {sortButton}
+                </span>
+              ) : (
+                sortButton
+              )}
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+    ),
+    [headers, sort, desc, allSelected, noRows, onToggleAll, t],
+  );
 
   return (
     <div ref={scrollRef} className={classes.scroller}>
@@ -386,60 +464,8 @@ export function ContactsTable(props: ContactsTableProps) {
             <col key={id} style={WIDTHS[id] ? { width: WIDTHS[id] } : undefined} />
           ))}
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            {headers.map((header) => {
-              const id = header.column.id;
-              const label = flexRender(header.column.columnDef.header, header.getContext());
-              // Checkbox and name (one cell) stay in view when the table scrolls sideways, so a row always says whose it is.
-              const sticky = id === 'name' ? classes.stickyName : undefined;
-              if (!header.column.getCanSort() || !SORTABLE.has(id)) {
-                return (
-                  <th key={id} className={sticky}>
-                    {label}
-                  </th>
-                );
-              }
-              const dir = header.column.getIsSorted();
-              const Icon = dir === 'asc' ? IconArrowUp : dir === 'desc' ? IconArrowDown : IconArrowsSort;
-              const sortButton = (
-                <button type="button" className={classes.sortButton} onClick={header.column.getToggleSortingHandler()}>
-                  {label}
-                  <Icon size={14} aria-hidden="true" stroke={dir ? 2.2 : 1.5} />
-                </button>
-              );
-              return (
-                <th
-                  key={id}
-                  className={sticky}
-                  aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}
-                  // The column is called "Name", not after the select-all box that shares its cell.
-                  aria-label={id === 'name' ? t('contacts.columns.name') : undefined}
-                >
-                  {id === 'name' ? (
-                    <span className={classes.nameCell}>
-                      <span className={classes.checkArea}>
-                        <input
-                          type="checkbox"
-                          ref={headerCheck}
-                          className={classes.check}
-                          checked={allSelected === 'all'}
-                          onChange={onToggleAll}
-                          disabled={count === 0 && allSelected === 'none'}
-                          aria-label={t(allSelected === 'none' ? 'contacts.selectAll' : 'contacts.clearSelection')}
-                        />
-                      </span>
-                      {sortButton}
-                    </span>
-                  ) : (
-                    sortButton
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody ref={bodyRef} onKeyDown={onKeyDown}>
+        {head}
+        <tbody ref={bodyRef} onKeyDown={onKeyDown} onMouseOver={showFullText}>
           {paddingTop > 0 && (
             <tr aria-hidden="true" className={classes.spacer}>
               <td colSpan={columnIds.length} style={{ height: paddingTop }} />
