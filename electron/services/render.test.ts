@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { MergeRecipient } from '../../shared/newsletters/merge';
+import { mjmlStats } from './mjml';
 import { compileIssue, compileStats, renderFor, type ItemBlock } from './render';
 
 const FIXTURES = '/work/shared/fixtures/mjml-templates';
@@ -155,6 +156,19 @@ describe('blocks and items', () => {
     const issue = await compileIssue({ language: 'de', subject: 'x', mjml: BODY, slots: { items: { blocks } } });
     expect(issue.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(renderFor(issue, jana, nobody).html).toContain('Preis {{first_name}} {{#if x}}');
+  });
+
+  it('typing in the subject does not run the MJML compiler again; a change to the body does', async () => {
+    const mjml = BODY.replace('<mj-button', '<mj-text>Einmalig {{first_name}}</mj-text>\n      <mj-button');
+    const first = await compileIssue({ language: 'de', subject: 'Neues aus dem Cluster', mjml });
+    const before = mjmlStats.compiles;
+    const retitled = await compileIssue({ language: 'de', subject: 'Neues aus dem Cluster, {{first_name}}', mjml });
+    expect(mjmlStats.compiles).toBe(before);
+    // Same body, new subject: the subject is merged anew, the body is the same.
+    expect(renderFor(retitled, jana, nobody).subject).toBe('Neues aus dem Cluster, Jana');
+    expect(renderFor(retitled, jana, nobody).html).toBe(renderFor(first, jana, nobody).html);
+    await compileIssue({ language: 'de', subject: 'Neues aus dem Cluster', mjml: mjml.replace('Einmalig', 'Zweimalig') });
+    expect(mjmlStats.compiles).toBe(before + 1);
   });
 
   it('reports an MJML error at the line of the template', async () => {
