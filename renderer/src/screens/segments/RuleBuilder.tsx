@@ -172,11 +172,6 @@ const GroupView = memo(function GroupView({
   const { t } = useTranslation();
   const nested = depth > 0;
   const label = nested ? t('segments.builder.group', { row: path }) : t('segments.builder.rootGroup');
-  const add = (): void => ctx.addTo(node.id);
-  const addNested = (): void => {
-    const r = addGroup(ctx.root, node.id);
-    ctx.edit(r.root, fieldInputId(r.conditionId));
-  };
   const joiner = t(node.type === 'and' ? 'segments.builder.and' : 'segments.builder.or');
 
   return (
@@ -189,26 +184,7 @@ const GroupView = memo(function GroupView({
       role="group"
       aria-label={label}
     >
-      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
-        <Group gap="xs" wrap="wrap">
-          {nested && <NotToggle pressed={negated} onToggle={() => ctx.edit(toggleNot(ctx.root, node.id))} label={t('segments.builder.notOf', { row: label })} />}
-          <Text size="sm" fw={600} aria-hidden="true">
-            {t(nested ? 'segments.builder.groupMatches' : 'segments.builder.rootMatches')}
-          </Text>
-          <SegmentedControl
-            id={groupToggleId(node.id)}
-            size="xs"
-            aria-label={nested ? `${label}: ${t('segments.builder.groupMatches')}` : t('segments.builder.rootMatches')}
-            value={node.type}
-            onChange={(v) => ctx.edit(setGroupType(ctx.root, node.id, v === 'or' ? 'or' : ('and' satisfies GroupType)))}
-            data={[
-              { value: 'and', label: t('segments.builder.all') },
-              { value: 'or', label: t('segments.builder.any') },
-            ]}
-          />
-        </Group>
-        {nested && <RowTools ctx={ctx} id={node.id} label={label} first={first} last={last} />}
-      </Group>
+      <GroupHeader nodeId={node.id} type={node.type} nested={nested} negated={negated} label={label} ctx={ctx} first={first} last={last} />
 
       <Stack gap={4}>
         {node.children.map((c, i) => {
@@ -216,7 +192,9 @@ const GroupView = memo(function GroupView({
           const isNeg = c.type === 'not';
           const p = rowPath(path, i);
           return (
-            <div key={c.id}>
+            // Keyed by the row's own node, not by its slot: "nicht" wraps the node in a new slot, and a
+            // new key would rebuild the row's selects from scratch (and drop the focus from the toggle).
+            <div key={inner.id}>
               {i > 0 && (
                 <Text size="xs" fw={700} c={node.type === 'and' ? 'teal.8' : 'orange.8'} tt="uppercase" pl={4} aria-hidden="true" className={classes.joiner}>
                   {joiner}
@@ -237,21 +215,79 @@ const GroupView = memo(function GroupView({
         })}
       </Stack>
 
-      <Group gap="xs" mt="xs">
-        <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={add} aria-label={nested ? t('segments.builder.addConditionTo', { row: label }) : undefined}>
-          {t('segments.builder.addCondition')}
-        </Button>
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          leftSection={<IconFolderPlus size={14} aria-hidden="true" />}
-          onClick={addNested}
-          aria-label={nested ? t('segments.builder.addGroupTo', { row: label }) : undefined}
-        >
-          {t('segments.builder.addGroup')}
-        </Button>
-      </Group>
+      <GroupFooter nodeId={node.id} nested={nested} label={label} ctx={ctx} />
     </Paper>
+  );
+});
+
+/**
+ * A group's head (its "nicht", "all/any" switch and tools) and foot (the add buttons) only change with the
+ * group's own settings: memoised apart from the rows, an edit inside the group does not re-render them.
+ */
+const GroupHeader = memo(function GroupHeader({
+  nodeId,
+  type,
+  nested,
+  negated,
+  label,
+  ctx,
+  first,
+  last,
+}: {
+  nodeId: string;
+  type: GroupType;
+  nested: boolean;
+  negated: boolean;
+  label: string;
+  ctx: Ctx;
+  first: boolean;
+  last: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
+      <Group gap="xs" wrap="wrap">
+        {nested && <NotToggle pressed={negated} onToggle={() => ctx.edit(toggleNot(ctx.root, nodeId))} label={t('segments.builder.notOf', { row: label })} />}
+        <Text size="sm" fw={600} aria-hidden="true">
+          {t(nested ? 'segments.builder.groupMatches' : 'segments.builder.rootMatches')}
+        </Text>
+        <SegmentedControl
+          id={groupToggleId(nodeId)}
+          size="xs"
+          aria-label={nested ? `${label}: ${t('segments.builder.groupMatches')}` : t('segments.builder.rootMatches')}
+          value={type}
+          onChange={(v) => ctx.edit(setGroupType(ctx.root, nodeId, v === 'or' ? 'or' : ('and' satisfies GroupType)))}
+          data={[
+            { value: 'and', label: t('segments.builder.all') },
+            { value: 'or', label: t('segments.builder.any') },
+          ]}
+        />
+      </Group>
+      {nested && <RowTools ctx={ctx} id={nodeId} label={label} first={first} last={last} />}
+    </Group>
+  );
+});
+
+const GroupFooter = memo(function GroupFooter({ nodeId, nested, label, ctx }: { nodeId: string; nested: boolean; label: string; ctx: Ctx }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" mt="xs">
+      <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden="true" />} onClick={() => ctx.addTo(nodeId)} aria-label={nested ? t('segments.builder.addConditionTo', { row: label }) : undefined}>
+        {t('segments.builder.addCondition')}
+      </Button>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        leftSection={<IconFolderPlus size={14} aria-hidden="true" />}
+        onClick={() => {
+          const r = addGroup(ctx.root, nodeId);
+          ctx.edit(r.root, fieldInputId(r.conditionId));
+        }}
+        aria-label={nested ? t('segments.builder.addGroupTo', { row: label }) : undefined}
+      >
+        {t('segments.builder.addGroup')}
+      </Button>
+    </Group>
   );
 });
 
@@ -272,9 +308,37 @@ const ConditionRow = memo(function ConditionRow({
   last: boolean;
   groupId: string;
 }) {
-  const onEnter = (): void => ctx.addTo(groupId);
   const { t } = useTranslation();
   const rowLabel = t('segments.builder.condition', { row: path });
+  return (
+    <Group gap="xs" wrap="wrap" align="flex-start" className={classes.row} role="group" aria-label={rowLabel}>
+      <NotToggle pressed={negated} onToggle={() => ctx.edit(toggleNot(ctx.root, node.id))} label={t('segments.builder.notOf', { row: rowLabel })} />
+      <ConditionControls node={node} rowLabel={rowLabel} ctx={ctx} first={first} last={last} groupId={groupId} />
+    </Group>
+  );
+});
+
+/**
+ * A condition's field, comparator, value and tools. Memoised apart from its "nicht": toggling that wraps
+ * the same condition node, so these (Mantine selects, the heaviest part of the builder) do not re-render.
+ */
+const ConditionControls = memo(function ConditionControls({
+  node,
+  rowLabel,
+  ctx,
+  first,
+  last,
+  groupId,
+}: {
+  node: FilterNode | WordNode;
+  rowLabel: string;
+  ctx: Ctx;
+  first: boolean;
+  last: boolean;
+  groupId: string;
+}) {
+  const { t } = useTranslation();
+  const onEnter = (): void => ctx.addTo(groupId);
   const field = fieldOf(node);
   const fieldLabel = (f: Field): string => (f === 'word' ? t('segments.fields.word') : t(`contacts.filter.${f}`));
   const fieldOptions = useMemo(
@@ -290,8 +354,7 @@ const ConditionRow = memo(function ConditionRow({
   const opKind = field === 'verified' ? 'date' : 'number';
 
   return (
-    <Group gap="xs" wrap="wrap" align="flex-start" className={classes.row} role="group" aria-label={rowLabel}>
-      <NotToggle pressed={negated} onToggle={() => ctx.edit(toggleNot(ctx.root, node.id))} label={t('segments.builder.notOf', { row: rowLabel })} />
+    <>
       <Select
         id={fieldInputId(node.id)}
         aria-label={t('segments.builder.fieldOf', { row: rowLabel })}
@@ -342,7 +405,7 @@ const ConditionRow = memo(function ConditionRow({
         invalid={invalid}
       />
       <RowTools ctx={ctx} id={node.id} label={rowLabel} first={first} last={last} />
-    </Group>
+    </>
   );
 });
 
