@@ -186,6 +186,29 @@ const BlockCard = memo(function BlockCard({
   );
 });
 
+type NewBlockKind = 'text' | 'image' | 'button' | 'divider' | 'columns' | 'slot';
+
+/** "Add block": memoised, so typing in a block does not re-render the menu. */
+const AddBlockMenu = memo(function AddBlockMenu({ onAdd }: { onAdd(kind: NewBlockKind): void }) {
+  const { t } = useTranslation();
+  return (
+    <Menu position="bottom-start" withinPortal>
+      <Menu.Target>
+        <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden="true" />} w="fit-content">
+          {t('newsletters.blocks.add')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {(['text', 'image', 'button', 'divider', 'columns', 'slot'] as const).map((k) => (
+          <Menu.Item key={k} onClick={() => onAdd(k)}>
+            {t(`newsletters.blocks.kind.${k}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+});
+
 export function BlockEditor({ mjml, onChange, onEditInCode }: Props) {
   const { t } = useTranslation();
   const [parsed, setParsed] = useState<Parsed>(() => parse(mjml));
@@ -228,10 +251,13 @@ export function BlockEditor({ mjml, onChange, onEditInCode }: Props) {
     },
     [commit],
   );
-  const add = (kind: 'text' | 'image' | 'button' | 'divider' | 'columns' | 'slot'): void => {
-    const doc = docRef.current;
-    if (doc) commit({ ...doc, blocks: [...doc.blocks, newBlock(kind, gapForNew(doc))] }, 'blocks.add');
-  };
+  const add = useCallback(
+    (kind: NewBlockKind): void => {
+      const doc = docRef.current;
+      if (doc) commit({ ...doc, blocks: [...doc.blocks, newBlock(kind, gapForNew(doc))] }, 'blocks.add');
+    },
+    [commit],
+  );
 
   if (!current.doc) {
     const error = current.error;
@@ -251,20 +277,7 @@ export function BlockEditor({ mjml, onChange, onEditInCode }: Props) {
       {blocks.map((b, i) => (
         <BlockCard key={b.key} block={b} index={i} count={blocks.length} line={lines[i] ?? 1} onEdit={onEdit} onMove={onMove} onRemove={onRemove} onEditInCode={onEditInCode} />
       ))}
-      <Menu position="bottom-start" withinPortal>
-        <Menu.Target>
-          <Button variant="light" size="xs" leftSection={<IconPlus size={14} aria-hidden="true" />} w="fit-content">
-            {t('newsletters.blocks.add')}
-          </Button>
-        </Menu.Target>
-        <Menu.Dropdown>
-          {(['text', 'image', 'button', 'divider', 'columns', 'slot'] as const).map((k) => (
-            <Menu.Item key={k} onClick={() => add(k)}>
-              {t(`newsletters.blocks.kind.${k}`)}
-            </Menu.Item>
-          ))}
-        </Menu.Dropdown>
-      </Menu>
+      <AddBlockMenu onAdd={add} />
     </Stack>
   );
 }

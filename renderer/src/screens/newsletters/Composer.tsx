@@ -7,7 +7,7 @@
  */
 import { ActionIcon, Alert, Anchor, Badge, Box, Button, Group, Loader, Menu, Paper, SegmentedControl, Select, Stack, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowBackUp, IconArrowForwardUp, IconBraces, IconChevronLeft, IconCode, IconLayoutList } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentSummary } from '../../../../shared/segments/schemas';
 import type { MessageLanguage, NewsletterDetail, TemplateSummary } from '../../../../shared/newsletters/schemas';
@@ -26,8 +26,12 @@ const AUTOSAVE_MS = 800;
 
 type SaveStatus = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'conflict'; message: string } | { kind: 'error'; error: unknown };
 
-/** A text field with an "insert merge field" menu that puts the tag at the caret. */
-function MergeFieldInput({ label, value, onChange, placeholder }: { label: string; value: string; onChange(v: string): void; placeholder?: string }) {
+/**
+ * A text field with an "insert merge field" menu that puts the tag at the caret. Memoised, like the other
+ * parts of the composer below: a keystroke in the body re-renders the block it edits and the preview's
+ * input, not every field and menu of the composer (which cost ~50 ms a keystroke on a small machine).
+ */
+const MergeFieldInput = memo(function MergeFieldInput({ label, value, onChange, placeholder }: { label: string; value: string; onChange(v: string): void; placeholder?: string }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const insert = (tag: string): void => {
@@ -69,9 +73,9 @@ function MergeFieldInput({ label, value, onChange, placeholder }: { label: strin
       }
     />
   );
-}
+});
 
-function AudienceCount({ segment, kind }: { segment: SegmentSummary | undefined; kind: 'newsletter' | 'mailing' }) {
+const AudienceCount = memo(function AudienceCount({ segment, kind }: { segment: SegmentSummary | undefined; kind: 'newsletter' | 'mailing' }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [count, setCount] = useState<{ audience: number; excluded: number } | null>(null);
@@ -93,19 +97,45 @@ function AudienceCount({ segment, kind }: { segment: SegmentSummary | undefined;
       {count === null ? t('app.loading') : t('newsletters.audience.count', { n: fmt.number(count.audience), excluded: fmt.number(count.excluded) })}
     </Text>
   );
-}
+});
 
-function VariantEditor({
-  state,
-  language,
+/** Blocks or code: its own part, so typing does not re-render the switch. */
+const BodyModeSwitch = memo(function BodyModeSwitch({ mode, onMode }: { mode: 'blocks' | 'code'; onMode(m: 'blocks' | 'code'): void }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" mt={4}>
+      <Text size="sm" fw={600}>
+        {t('newsletters.fields.body')}
+      </Text>
+      <SegmentedControl
+        size="xs"
+        aria-label={t('newsletters.editor.mode')}
+        value={mode}
+        onChange={(v) => onMode(v === 'code' ? 'code' : 'blocks')}
+        data={[
+          { value: 'blocks', label: <Group gap={4} wrap="nowrap"><IconLayoutList size={14} aria-hidden="true" />{t('newsletters.editor.blocks')}</Group> },
+          { value: 'code', label: <Group gap={4} wrap="nowrap"><IconCode size={14} aria-hidden="true" />{t('newsletters.editor.code')}</Group> },
+        ]}
+      />
+    </Group>
+  );
+});
+
+/**
+ * One language variant: subject, preheader and body. It gets the variant, not the whole state, and edits
+ * through `stateRef` (the latest state), so an edit of another part of the issue does not re-render it.
+ */
+const VariantEditor = memo(function VariantEditor({
+  variant,
+  stateRef,
   onState,
   codeRef,
   mode,
   onMode,
   onEditInCode,
 }: {
-  state: ComposerState;
-  language: MessageLanguage;
+  variant: ComposerState['variants'][number];
+  stateRef: RefObject<ComposerState>;
   onState(next: ComposerState, key: string): void;
   codeRef: RefObject<CodeViewHandle | null>;
   mode: 'blocks' | 'code';
@@ -113,45 +143,159 @@ function VariantEditor({
   onEditInCode(line: number): void;
 }) {
   const { t } = useTranslation();
-  const variant = state.variants.find((v) => v.language === language);
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const onMjml = useCallback((mjml: string, key: string) => onState(withVariant(stateRef.current, language, { mjml }), `${language}.${key}`), [onState, language]);
-  if (!variant) return null;
+  const language = variant.language;
+  const change = useCallback(
+    (patch: Partial<ComposerState['variants'][number]>, key: string) => onState(withVariant(stateRef.current, language, patch), `${language}.${key}`),
+    [onState, stateRef, language],
+  );
+  const onMjml = useCallback((mjml: string, key: string) => change({ mjml }, key), [change]);
+  const onSubject = useCallback((subject: string) => change({ subject }, 'subject'), [change]);
+  const onPreheader = useCallback((v: string) => change({ preheader: v === '' ? null : v }, 'preheader'), [change]);
+  const onCode = useCallback((mjml: string) => onMjml(mjml, 'code'), [onMjml]);
   return (
     <Stack gap="xs">
-      <MergeFieldInput label={t('newsletters.fields.subject')} value={variant.subject} onChange={(subject) => onState(withVariant(state, language, { subject }), `${language}.subject`)} />
-      <MergeFieldInput
-        label={t('newsletters.fields.preheader')}
-        placeholder={t('newsletters.fields.preheaderHint')}
-        value={variant.preheader ?? ''}
-        onChange={(v) => onState(withVariant(state, language, { preheader: v === '' ? null : v }), `${language}.preheader`)}
-      />
-      <Group justify="space-between" mt={4}>
-        <Text size="sm" fw={600}>
-          {t('newsletters.fields.body')}
-        </Text>
-        <SegmentedControl
-          size="xs"
-          aria-label={t('newsletters.editor.mode')}
-          value={mode}
-          onChange={(v) => onMode(v === 'code' ? 'code' : 'blocks')}
-          data={[
-            { value: 'blocks', label: <Group gap={4} wrap="nowrap"><IconLayoutList size={14} aria-hidden="true" />{t('newsletters.editor.blocks')}</Group> },
-            { value: 'code', label: <Group gap={4} wrap="nowrap"><IconCode size={14} aria-hidden="true" />{t('newsletters.editor.code')}</Group> },
-          ]}
-        />
-      </Group>
+      <MergeFieldInput label={t('newsletters.fields.subject')} value={variant.subject} onChange={onSubject} />
+      <MergeFieldInput label={t('newsletters.fields.preheader')} placeholder={t('newsletters.fields.preheaderHint')} value={variant.preheader ?? ''} onChange={onPreheader} />
+      <BodyModeSwitch mode={mode} onMode={onMode} />
       {mode === 'blocks' ? (
         <BlockEditor mjml={variant.mjml} onChange={onMjml} onEditInCode={onEditInCode} />
       ) : (
         <Box h={520}>
-          <CodeView ref={codeRef} value={variant.mjml} onChange={(mjml) => onMjml(mjml, 'code')} label={t('newsletters.editor.codeLabel', { language: language.toUpperCase() })} />
+          <CodeView ref={codeRef} value={variant.mjml} onChange={onCode} label={t('newsletters.editor.codeLabel', { language: language.toUpperCase() })} />
         </Box>
       )}
     </Stack>
   );
-}
+});
+
+/** Title, save status and undo/redo: they change with the title and the history, not with each keystroke. */
+const ComposerHeader = memo(function ComposerHeader({
+  kind,
+  title,
+  statusText,
+  statusBad,
+  canUndo,
+  canRedo,
+  onTitle,
+  onUndo,
+  onRedo,
+}: {
+  kind: NewsletterDetail['kind'];
+  title: string;
+  statusText: string;
+  statusBad: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  onTitle(title: string): void;
+  onUndo(): void;
+  onRedo(): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs">
+      <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+        <Anchor href={NEWSLETTERS_HASH} size="sm" aria-label={t('newsletters.composer.back')}>
+          <Group gap={2} wrap="nowrap">
+            <IconChevronLeft size={16} aria-hidden="true" />
+            {t('nav.newsletters')}
+          </Group>
+        </Anchor>
+        <Badge variant="light" color={kind === 'mailing' ? 'grape' : 'teal'} fw={500}>
+          {t(`newsletters.kind.${kind}`)}
+        </Badge>
+        <TextInput
+          aria-label={t('newsletters.fields.title')}
+          value={title}
+          onChange={(e) => onTitle(e.currentTarget.value)}
+          variant="unstyled"
+          styles={{ input: { fontSize: 20, fontWeight: 700 } }}
+          style={{ flex: 1, minWidth: 120 }}
+          error={title.trim() === '' ? t('newsletters.composer.titleNeeded') : undefined}
+        />
+      </Group>
+      <Group gap={4} wrap="nowrap">
+        <Text size="xs" c={statusBad ? 'red.7' : 'dimmed'} role="status" data-testid="save-status">
+          {statusText}
+        </Text>
+        <Tooltip label={`${t('newsletters.composer.undo')} (Ctrl+Z)`} openDelay={300}>
+          <ActionIcon variant="default" aria-label={t('newsletters.composer.undo')} disabled={!canUndo} onClick={onUndo}>
+            <IconArrowBackUp size={16} aria-hidden="true" />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={`${t('newsletters.composer.redo')} (Ctrl+Shift+Z)`} openDelay={300}>
+          <ActionIcon variant="default" aria-label={t('newsletters.composer.redo')} disabled={!canRedo} onClick={onRedo}>
+            <IconArrowForwardUp size={16} aria-hidden="true" />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Group>
+  );
+});
+
+/** Audience (with its live count) and template: they change when one of them is picked, not as you type. */
+const IssueSettings = memo(function IssueSettings({
+  kind,
+  segments,
+  templates,
+  segmentId,
+  templateId,
+  applyLanguage,
+  onSegment,
+  onTemplate,
+  onApplyTemplate,
+}: {
+  kind: NewsletterDetail['kind'];
+  segments: SegmentSummary[];
+  templates: TemplateSummary[];
+  segmentId: number | null;
+  templateId: number | null;
+  /** The language the template would be applied to; null on the items tab (no "apply" link there). */
+  applyLanguage: MessageLanguage | null;
+  onSegment(value: string | null): void;
+  onTemplate(value: string | null): void;
+  onApplyTemplate(): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const segment = segments.find((x) => x.id === segmentId);
+  return (
+  <Paper withBorder p="xs" radius="sm">
+    <Group grow gap="xs" align="flex-start">
+      <Stack gap={2}>
+        <Select
+          size="sm"
+          label={t('newsletters.fields.audience')}
+          placeholder={t('newsletters.audience.pick')}
+          searchable
+          clearable
+          data={segments.map((s) => ({ value: String(s.id), label: s.name }))}
+          value={segmentId === null ? null : String(segmentId)}
+          onChange={onSegment}
+          nothingFoundMessage={t('newsletters.audience.none')}
+        />
+        <AudienceCount segment={segment} kind={kind} />
+      </Stack>
+      <Stack gap={2}>
+        <Select
+          size="sm"
+          label={t('newsletters.fields.template')}
+          placeholder={t('newsletters.list.starterTemplate')}
+          data={templates.map((x) => ({ value: String(x.id), label: x.name }))}
+          value={templateId === null ? null : String(templateId)}
+          onChange={onTemplate}
+          clearable
+        />
+        {templateId !== null && applyLanguage !== null && (
+          <Tooltip label={t('newsletters.composer.applyTemplateHint', { language: applyLanguage.toUpperCase() })} multiline w={260} openDelay={300}>
+            <Anchor component="button" type="button" size="xs" onClick={() => void onApplyTemplate()} ta="left">
+              {t('newsletters.composer.applyTemplate', { language: applyLanguage.toUpperCase() })}
+            </Anchor>
+          </Tooltip>
+        )}
+      </Stack>
+    </Group>
+  </Paper>
+  );
+});
 
 function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
   const { t } = useTranslation();
@@ -278,17 +422,20 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
     setTab((tb) => (tb === 'items' ? tb : l));
   }, []);
 
-  const applyTemplate = async (): Promise<void> => {
-    if (state.templateId === null) return;
+  const applyTemplate = useCallback(async (): Promise<void> => {
+    const templateId = latest.current.templateId;
+    if (templateId === null) return;
     try {
-      const tpl = (await newsletterApi.template(state.templateId)).mjml;
+      const tpl = (await newsletterApi.template(templateId)).mjml;
       onState(withVariant(latest.current, language, { mjml: tpl }), 'template');
     } catch (err) {
       setStatus({ kind: 'error', error: err });
     }
-  };
-
-  const segment = segments.find((s) => s.id === state.segmentId);
+  }, [onState, language]);
+  // Edits read the latest state, so these stay the same from render to render (the parts are memoised).
+  const onTitle = useCallback((title: string) => onState({ ...latest.current, title }, 'title'), [onState]);
+  const onSegment = useCallback((v: string | null) => onState({ ...latest.current, segmentId: v ? Number(v) : null }, 'segment'), [onState]);
+  const onTemplate = useCallback((v: string | null) => onState({ ...latest.current, templateId: v ? Number(v) : null }, 'template'), [onState]);
   const statusText =
     status.kind === 'saved'
       ? t('newsletters.save.saved', { time: fmt.dateTime(status.at) })
@@ -303,43 +450,17 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
 
   return (
     <Stack gap="xs">
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
-          <Anchor href={NEWSLETTERS_HASH} size="sm" aria-label={t('newsletters.composer.back')}>
-            <Group gap={2} wrap="nowrap">
-              <IconChevronLeft size={16} aria-hidden="true" />
-              {t('nav.newsletters')}
-            </Group>
-          </Anchor>
-          <Badge variant="light" color={detail.kind === 'mailing' ? 'grape' : 'teal'} fw={500}>
-            {t(`newsletters.kind.${detail.kind}`)}
-          </Badge>
-          <TextInput
-            aria-label={t('newsletters.fields.title')}
-            value={state.title}
-            onChange={(e) => onState({ ...state, title: e.currentTarget.value }, 'title')}
-            variant="unstyled"
-            styles={{ input: { fontSize: 20, fontWeight: 700 } }}
-            style={{ flex: 1, minWidth: 120 }}
-            error={state.title.trim() === '' ? t('newsletters.composer.titleNeeded') : undefined}
-          />
-        </Group>
-        <Group gap={4} wrap="nowrap">
-          <Text size="xs" c={status.kind === 'conflict' || status.kind === 'error' ? 'red.7' : 'dimmed'} role="status" data-testid="save-status">
-            {statusText}
-          </Text>
-          <Tooltip label={`${t('newsletters.composer.undo')} (Ctrl+Z)`} openDelay={300}>
-            <ActionIcon variant="default" aria-label={t('newsletters.composer.undo')} disabled={history.past.length === 0} onClick={doUndo}>
-              <IconArrowBackUp size={16} aria-hidden="true" />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={`${t('newsletters.composer.redo')} (Ctrl+Shift+Z)`} openDelay={300}>
-            <ActionIcon variant="default" aria-label={t('newsletters.composer.redo')} disabled={history.future.length === 0} onClick={doRedo}>
-              <IconArrowForwardUp size={16} aria-hidden="true" />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Group>
+      <ComposerHeader
+        kind={detail.kind}
+        title={state.title}
+        statusText={statusText}
+        statusBad={status.kind === 'conflict' || status.kind === 'error'}
+        canUndo={history.past.length > 0}
+        canRedo={history.future.length > 0}
+        onTitle={onTitle}
+        onUndo={doUndo}
+        onRedo={doRedo}
+      />
       <Title title={state.title} />
 
       {status.kind === 'conflict' && (
@@ -361,42 +482,17 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
       <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: 'var(--mantine-spacing-md)', alignItems: 'start' }}>
         <Box>
           <Stack gap="xs">
-            <Paper withBorder p="xs" radius="sm">
-              <Group grow gap="xs" align="flex-start">
-                <Stack gap={2}>
-                  <Select
-                    size="sm"
-                    label={t('newsletters.fields.audience')}
-                    placeholder={t('newsletters.audience.pick')}
-                    searchable
-                    clearable
-                    data={segments.map((s) => ({ value: String(s.id), label: s.name }))}
-                    value={state.segmentId === null ? null : String(state.segmentId)}
-                    onChange={(v) => onState({ ...state, segmentId: v ? Number(v) : null }, 'segment')}
-                    nothingFoundMessage={t('newsletters.audience.none')}
-                  />
-                  <AudienceCount segment={segment} kind={detail.kind} />
-                </Stack>
-                <Stack gap={2}>
-                  <Select
-                    size="sm"
-                    label={t('newsletters.fields.template')}
-                    placeholder={t('newsletters.list.starterTemplate')}
-                    data={templates.map((x) => ({ value: String(x.id), label: x.name }))}
-                    value={state.templateId === null ? null : String(state.templateId)}
-                    onChange={(v) => onState({ ...state, templateId: v ? Number(v) : null }, 'template')}
-                    clearable
-                  />
-                  {state.templateId !== null && tab !== 'items' && (
-                    <Tooltip label={t('newsletters.composer.applyTemplateHint', { language: language.toUpperCase() })} multiline w={260} openDelay={300}>
-                      <Anchor component="button" type="button" size="xs" onClick={() => void applyTemplate()} ta="left">
-                        {t('newsletters.composer.applyTemplate', { language: language.toUpperCase() })}
-                      </Anchor>
-                    </Tooltip>
-                  )}
-                </Stack>
-              </Group>
-            </Paper>
+            <IssueSettings
+              kind={detail.kind}
+              segments={segments}
+              templates={templates}
+              segmentId={state.segmentId}
+              templateId={state.templateId}
+              applyLanguage={tab === 'items' ? null : language}
+              onSegment={onSegment}
+              onTemplate={onTemplate}
+              onApplyTemplate={applyTemplate}
+            />
             <Tabs
               value={tab}
               onChange={(v) => {
@@ -424,9 +520,9 @@ function ComposerLoaded({ detail }: { detail: NewsletterDetail }) {
                   onMaxItems={(maxItems) => onState({ ...latest.current, maxItems }, 'maxItems')}
                 />
               </Tabs.Panel>
-              {variantLanguages.map((l) => (
-                <Tabs.Panel key={l} value={l} pt="xs">
-                  <VariantEditor state={state} language={l} onState={onState} codeRef={codeRef} mode={mode} onMode={setMode} onEditInCode={editInCode} />
+              {state.variants.map((v) => (
+                <Tabs.Panel key={v.language} value={v.language} pt="xs">
+                  <VariantEditor variant={v} stateRef={latest} onState={onState} codeRef={codeRef} mode={mode} onMode={setMode} onEditInCode={editInCode} />
                 </Tabs.Panel>
               ))}
             </Tabs>
