@@ -3,9 +3,10 @@
  * Escape, the close button, a click beside it — asks first; the form's own Cancel button discards at once,
  * because pressing it is already the decision.
  */
-import { Button, Group, Modal, Text, type ModalProps } from '@mantine/core';
+import { Modal, type ModalProps } from '@mantine/core';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from './ConfirmModal';
 
 export interface FormModalProps {
   opened: boolean;
@@ -43,29 +44,17 @@ export function FormModal({ opened, title, onClose, size = 'xl', children }: For
       >
         {opened && children(onDirtyChange)}
       </Modal>
-      <Modal
+      <ConfirmModal
         opened={asking}
-        onClose={() => setAsking(false)}
-        closeOnEscape={false}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setAsking(false);
-        }}
         title={t('forms.unsavedTitle')}
-        centered
-        zIndex={400}
+        cancelLabel={t('forms.keep')}
+        confirmLabel={t('forms.discard')}
+        confirmColor="red"
+        onCancel={() => setAsking(false)}
+        onConfirm={close}
       >
-        <Text size="sm" mb="lg">
-          {t('forms.unsavedBody')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
-            {t('forms.keep')}
-          </Button>
-          <Button color="red" onClick={close}>
-            {t('forms.discard')}
-          </Button>
-        </Group>
-      </Modal>
+        {t('forms.unsavedBody')}
+      </ConfirmModal>
     </>
   );
 }

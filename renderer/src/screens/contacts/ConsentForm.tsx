@@ -3,14 +3,16 @@
  * person agreed to and where the evidence is — or withdrawn, e.g. an unsubscribe by phone. Records are
  * only ever appended, so a withdrawal is confirmed before it is stored.
  */
-import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConsentEntry, type ContactDetail } from '../../../../shared/contacts/schemas';
 import { CONSENT_PURPOSES, type ConsentPurpose } from '../../../../shared/domain';
-import { ApiCallError, call } from '../../api';
-import { ErrorNotice } from '../../ErrorNotice';
+import { call } from '../../api';
+import { ConfirmModal } from '../../ConfirmModal';
+import { fieldErrorsOf } from '../../formErrors';
+import { FormFooter } from '../../FormFooter';
 import { personName } from '../../format';
 
 export type ConsentAction = 'given' | 'withdrawn';
@@ -80,14 +82,9 @@ export function ConsentForm({ detail, action: initialAction, onSaved, onCancel, 
           onSaved(next, action);
         },
         (err: unknown) => {
-          if (err instanceof ApiCallError && err.shape.code === 'bad_input' && err.shape.issues?.length) {
-            const mapped = toErrors(err.shape.issues);
-            if (Object.keys(mapped).length > 0) {
-              setErrors(mapped);
-              return;
-            }
-          }
-          setFailure(err);
+          const mapped = fieldErrorsOf(err, toErrors);
+          if (mapped) setErrors(mapped);
+          else setFailure(err);
         },
       )
       .finally(() => setBusy(false));
@@ -175,43 +172,27 @@ export function ConsentForm({ detail, action: initialAction, onSaved, onCancel, 
             {t('contacts.consent.businessCard')}
           </Alert>
         )}
-        {failure !== undefined && <ErrorNotice error={failure} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} color={action === 'withdrawn' ? 'orange' : undefined}>
-            {t(action === 'given' ? 'contacts.consent.saveGiven' : 'contacts.consent.saveWithdrawn')}
-          </Button>
-        </Group>
+        <FormFooter
+          inStack
+          failure={failure}
+          busy={busy}
+          submitLabel={t(action === 'given' ? 'contacts.consent.saveGiven' : 'contacts.consent.saveWithdrawn')}
+          submitColor={action === 'withdrawn' ? 'orange' : undefined}
+          onCancel={onCancel}
+        />
       </Stack>
-      {/* Escape answers "back" here; Mantine's own handler would also close the drawer behind it. */}
-      <Modal
+      <ConfirmModal
         opened={asking}
-        onClose={() => setAsking(false)}
-        closeOnEscape={false}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setAsking(false);
-        }}
         title={t('contacts.consent.confirmTitle')}
-        centered
-        zIndex={400}
+        note={t('contacts.consent.confirmNote')}
+        cancelLabel={t('contacts.consent.back')}
+        confirmLabel={t('contacts.consent.confirm')}
+        confirmColor="orange"
+        onCancel={() => setAsking(false)}
+        onConfirm={save}
       >
-        <Text size="sm" mb="sm">
-          {t('contacts.consent.confirmBody', { name: personName(detail), purpose: purposeLabel, email: detail.email ?? '' })}
-        </Text>
-        <Text size="sm" c="dimmed" mb="lg">
-          {t('contacts.consent.confirmNote')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
-            {t('contacts.consent.back')}
-          </Button>
-          <Button color="orange" onClick={save}>
-            {t('contacts.consent.confirm')}
-          </Button>
-        </Group>
-      </Modal>
+        {t('contacts.consent.confirmBody', { name: personName(detail), purpose: purposeLabel, email: detail.email ?? '' })}
+      </ConfirmModal>
     </form>
   );
 }

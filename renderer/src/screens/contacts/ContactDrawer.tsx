@@ -3,12 +3,13 @@
  * proves we may write to them, and the change log. Editing happens in place; closing with unsaved
  * changes (Escape, the close button, a click beside the drawer, a link) asks first.
  */
-import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconFileExport, IconMailCheck, IconMailOff, IconPencil, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactDetail } from '../../../../shared/contacts/schemas';
 import { call } from '../../api';
+import { ConfirmModal } from '../../ConfirmModal';
 import { ErrorNotice } from '../../ErrorNotice';
 import { downloadPayload } from '../../files';
 import { EMPTY, personName, useFormatters } from '../../format';
@@ -479,40 +480,21 @@ export function ContactDrawer({ personId, onClose, onSaved, onErased }: ContactD
           onErased?.(person.id, personName(person));
         }}
       />
-      {/*
-        The question answers Escape itself ("keep editing"): with Mantine's window listener, the Escape that
-        opened it through the drawer would reach it in the same key event and close it straight away.
-      */}
-      <Modal
+      <ConfirmModal
         opened={pending !== null}
-        onClose={() => setPending(null)}
-        closeOnEscape={false}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') setPending(null);
-        }}
         title={t('contacts.unsaved.title')}
-        centered
-        zIndex={400}
+        cancelLabel={t('contacts.unsaved.keep')}
+        confirmLabel={t('contacts.unsaved.discard')}
+        confirmColor="red"
+        onCancel={() => setPending(null)}
+        onConfirm={() => {
+          const go = pending;
+          setPending(null);
+          go?.();
+        }}
       >
-        <Text size="sm" mb="lg">
-          {t('contacts.unsaved.body')}
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => setPending(null)} data-autofocus>
-            {t('contacts.unsaved.keep')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => {
-              const go = pending;
-              setPending(null);
-              go?.();
-            }}
-          >
-            {t('contacts.unsaved.discard')}
-          </Button>
-        </Group>
-      </Modal>
+        {t('contacts.unsaved.body')}
+      </ConfirmModal>
     </>
   );
 }

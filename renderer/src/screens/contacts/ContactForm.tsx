@@ -3,13 +3,15 @@
  * the contract's own schema (ContactPatch, ContactCreate; instant, translated), then on the server; its
  * `bad_input` issues and an e-mail clash (`conflict`) are shown under the fields they concern.
  */
-import { Alert, Button, Group, Select, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
+import { Select, SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState, type ComponentProps, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ContactCreate, ContactPatch, type ContactDetail } from '../../../../shared/contacts/schemas';
 import { SALUTATIONS, type Salutation } from '../../../../shared/domain';
 import { ApiCallError, call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
+import { fieldErrorsOf } from '../../formErrors';
+import { FormFooter } from '../../FormFooter';
 import { useFormatters } from '../../format';
 import { useApi } from '../../useApi';
 
@@ -216,12 +218,10 @@ export function ContactForm({ detail, onSaved, onCancel, onUnchanged, onDirtyCha
   };
 
   const rejected = (err: unknown, emailSent: boolean): void => {
-    if (err instanceof ApiCallError && err.shape.code === 'bad_input' && err.shape.issues?.length) {
-      const mapped = issuesToErrors(err.shape.issues);
-      if (Object.keys(mapped).length > 0) {
-        setErrors(mapped);
-        return;
-      }
+    const mapped = fieldErrorsOf(err, issuesToErrors);
+    if (mapped) {
+      setErrors(mapped);
+      return;
     }
     if (err instanceof ApiCallError && err.shape.code === 'conflict' && emailSent) {
       setErrors({ email: t(creating ? 'contacts.form.emailTakenCreate' : 'contacts.form.emailTaken') });
@@ -295,7 +295,6 @@ export function ContactForm({ detail, onSaved, onCancel, onUnchanged, onDirtyCha
   );
 
   const languages = COMMON_LANGUAGES.includes(values.language) ? COMMON_LANGUAGES : [values.language, ...COMMON_LANGUAGES];
-  const hasErrors = Object.values(errors).some((m) => m !== undefined);
 
   return (
     <form onSubmit={submit} noValidate aria-label={t(creating ? 'contacts.form.createTitle' : 'contacts.form.title')}>
@@ -372,20 +371,14 @@ export function ContactForm({ detail, onSaved, onCancel, onUnchanged, onDirtyCha
         minRows={3}
         maxRows={10}
       />
-      {hasErrors && (
-        <Alert mt="sm" color="red" variant="light" role="alert">
-          {t('contacts.form.fixErrors')}
-        </Alert>
-      )}
-      {failure !== undefined && <ErrorNotice error={failure} />}
-      <Group mt="md" justify="flex-end">
-        <Button variant="default" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={busy}>
-          {t(creating ? 'contacts.form.create' : 'common.save')}
-        </Button>
-      </Group>
+      <FormFooter
+        fieldErrors={errors}
+        fixErrorsText={t('contacts.form.fixErrors')}
+        failure={failure}
+        busy={busy}
+        submitLabel={t(creating ? 'contacts.form.create' : 'common.save')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,14 +4,16 @@
  * under the same fields. The employee count shows the size class it gives under the thresholds in the
  * settings; countries are chosen by name in the UI language and stored as ISO codes.
  */
-import { Alert, Button, Grid, Group, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
+import { Grid, NumberInput, Select, TagsInput, TextInput, Textarea } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ISO_COUNTRY_CODES, countryName } from '../../../../shared/contacts/countries';
 import { OrganisationCreate, OrganisationPatch, type OrganisationDetail } from '../../../../shared/contacts/schemas';
 import { EU_SIZE_THRESHOLDS, MEMBERSHIPS, ORGANISATION_KINDS, sizeClass, type Membership, type OrganisationKind } from '../../../../shared/domain';
-import { ApiCallError, call } from '../../api';
+import { call } from '../../api';
 import { ErrorNotice } from '../../ErrorNotice';
+import { fieldErrorsOf } from '../../formErrors';
+import { FormFooter } from '../../FormFooter';
 import { useApi } from '../../useApi';
 
 type TextField = 'name' | 'region' | 'city' | 'postcode' | 'street' | 'website' | 'notes';
@@ -199,14 +201,9 @@ export function OrganisationForm({ detail, onSaved, onCancel, onUnchanged, onDir
           onSaved(saved);
         },
         (err: unknown) => {
-          if (err instanceof ApiCallError && err.shape.code === 'bad_input' && err.shape.issues?.length) {
-            const mapped = toErrors(err.shape.issues);
-            if (Object.keys(mapped).length > 0) {
-              setErrors(mapped);
-              return;
-            }
-          }
-          setFailure(err);
+          const mapped = fieldErrorsOf(err, toErrors);
+          if (mapped) setErrors(mapped);
+          else setFailure(err);
         },
       )
       .finally(() => setBusy(false));
@@ -225,7 +222,6 @@ export function OrganisationForm({ detail, onSaved, onCancel, onUnchanged, onDir
 
   const thresholds = settings.data?.sizeThresholds ?? EU_SIZE_THRESHOLDS;
   const size = typeof values.employees === 'number' && Number.isInteger(values.employees) && values.employees >= 0 ? sizeClass(values.employees, thresholds) : null;
-  const hasErrors = Object.values(errors).some((m) => m !== undefined);
 
   return (
     <form onSubmit={submit} noValidate aria-label={t(creating ? 'organisations.create.title' : 'organisations.edit.title')}>
@@ -329,20 +325,14 @@ export function OrganisationForm({ detail, onSaved, onCancel, onUnchanged, onDir
           />
         </Grid.Col>
       </Grid>
-      {hasErrors && (
-        <Alert mt="sm" color="red" variant="light" role="alert">
-          {t('organisations.form.fixErrors')}
-        </Alert>
-      )}
-      {failure !== undefined && <ErrorNotice error={failure} />}
-      <Group mt="md" justify="flex-end">
-        <Button variant="default" onClick={onCancel} disabled={busy}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" loading={busy}>
-          {t(creating ? 'organisations.create.submit' : 'common.save')}
-        </Button>
-      </Group>
+      <FormFooter
+        fieldErrors={errors}
+        fixErrorsText={t('organisations.form.fixErrors')}
+        failure={failure}
+        busy={busy}
+        submitLabel={t(creating ? 'organisations.create.submit' : 'common.save')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
