@@ -4,7 +4,7 @@
  * the right.
  */
 import { Button, Group, Modal, Text, type MantineColor } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export interface ConfirmModalProps {
   opened: boolean;
@@ -24,17 +24,29 @@ export interface ConfirmModalProps {
 }
 
 export function ConfirmModal({ opened, title, children, note, confirmLabel, cancelLabel, confirmColor, busy = false, onConfirm, onCancel }: ConfirmModalProps) {
+  // Escape is answered here by hand ("cancel") with Mantine's own handler off: that handler listens on the
+  // window, so it would also close the drawer or dialog behind the question. It is caught on the window
+  // before anyone else, wherever the focus is: right after the question opens the focus may still be in
+  // the form behind it, and Escape pressed then must answer the question too. Listening starts after the
+  // render that opened it, so the key press that asked the question does not close it again at once.
+  const cancel = useRef(onCancel);
+  cancel.current = onCancel;
+  useEffect(() => {
+    if (!opened) return;
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
+      cancel.current();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [opened]);
   return (
-    // Escape is answered here by hand ("cancel") with Mantine's own handler off: that handler listens on the
-    // window, so it would also close the drawer or dialog behind the question — or the same key press that
-    // asked the question through that drawer would close it again at once.
     <Modal
       opened={opened}
       onClose={onCancel}
       closeOnEscape={false}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onCancel();
-      }}
       title={title}
       centered
       zIndex={400}
