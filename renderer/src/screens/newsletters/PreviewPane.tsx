@@ -26,8 +26,27 @@ const WIDTHS = { desktop: 680, mobile: 375 } as const;
  * composer send a draft straight from the keystroke's event handler, before React has rendered it; the
  * render that follows finds that input already on its way and sends nothing twice.
  */
-function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolean; request(input: PreviewInput): void } {
+/**
+ * The preview frame's document, set on the element itself rather than through React: an answer goes into
+ * the frame the moment it arrives, before React renders the problems, checks and pickers around it, and a
+ * document already shown is never set again (each srcdoc assignment reloads the frame, which Chromium runs
+ * out of process for a sandboxed frame: tens of milliseconds).
+ */
+interface PreviewFrame {
+  el: HTMLIFrameElement | null;
+  doc: string;
+}
+
+function showInFrame(frame: PreviewFrame, doc: string): void {
+  if (!frame.el || frame.doc === doc) return;
+  frame.doc = doc;
+  frame.el.srcdoc = doc;
+}
+
+function useLivePreview(input: PreviewInput, onAnswer: (data: Preview) => void): { result: LiveResult; busy: boolean; request(input: PreviewInput): void } {
   const key = JSON.stringify(input);
+  const answered = useRef(onAnswer);
+  answered.current = onAnswer;
   // The answer and the busy flag are kept apart, so the (memoised) preview re-renders only for a new answer.
   const [state, setState] = useState<LiveResult>({ data: undefined, error: undefined });
   const [busy, setBusy] = useState(true);
@@ -57,6 +76,7 @@ function useLivePreview(input: PreviewInput): { result: LiveResult; busy: boolea
         (data) => {
           inFlight.current = false;
           if (alive.current) {
+            answered.current(data);
             setState({ data, error: undefined });
             setBusy(pending.current !== null);
           }
@@ -146,14 +166,15 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
     setPersonId(undefined);
   }, [state.segmentId]);
   const inputFor = (s: ComposerState): PreviewInput => ({ id, language, draft: toDraft(s), ...(personId !== undefined ? { personId } : {}) });
-  const live = useLivePreview(inputFor(state));
+  const frame = useRef<PreviewFrame>({ el: null, doc: '' });
+  const live = useLivePreview(inputFor(state), (data) => showInFrame(frame.current, framedPreview(data.html)));
   const request = live.request;
   early.current = (s) => request(inputFor(s));
   const languages = state.variants.map((v) => v.language).join(',');
   return (
     <Box pos="relative" aria-busy={live.busy}>
       {live.busy && <Loader size="xs" aria-label={t('newsletters.preview.updating')} pos="absolute" top={4} right={4} />}
-      <PreviewBody id={id} kind={kind} segmentId={state.segmentId} languages={languages} language={language} result={live.result} personId={personId} setPersonId={setPersonId} onJump={onJump} onLanguage={onLanguage} flush={flush} />
+      <PreviewBody id={id} kind={kind} segmentId={state.segmentId} languages={languages} language={language} result={live.result} personId={personId} setPersonId={setPersonId} onJump={onJump} onLanguage={onLanguage} flush={flush} frame={frame} />
     </Box>
   );
 }
@@ -173,9 +194,10 @@ interface BodyProps {
   onLanguage(language: MessageLanguage): void;
   /** Export reads the saved issue: save what is typed first. */
   flush(): Promise<void>;
+  frame: MutableRefObject<PreviewFrame>;
 }
 
-const PreviewBody = memo(function PreviewBody({ id, kind, segmentId, languages, language, result, personId, setPersonId, onJump, onLanguage, flush }: BodyProps) {
+const PreviewBody = memo(function PreviewBody({ id, kind, segmentId, languages, language, result, personId, setPersonId, onJump, onLanguage, flush, frame }: BodyProps) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [width, setWidth] = useState<keyof typeof WIDTHS>('desktop');
@@ -221,6 +243,16 @@ const PreviewBody = memo(function PreviewBody({ id, kind, segmentId, languages, 
   };
   const guarded = (p?.guard.length ?? 0) > 0;
   const srcDoc = useMemo(() => (p ? framedPreview(p.html) : ''), [p]);
+  // A frame element that is new (first answer, or back from "no preview") has no document yet.
+  const attachFrame = useCallback(
+    (el: HTMLIFrameElement | null): void => {
+      frame.current.el = el;
+      frame.current.doc = '';
+    },
+    [frame],
+  );
+  // Answers are shown as they arrive (see showInFrame); this covers a frame that mounted after its answer.
+  useLayoutEffect(() => showInFrame(frame.current, srcDoc), [frame, srcDoc]);
   const frameWidth = WIDTHS[width];
   const scale = boxWidth > 0 ? Math.min(1, boxWidth / frameWidth) : 1;
   const frameHeight = 520;
@@ -341,8 +373,8 @@ const PreviewBody = memo(function PreviewBody({ id, kind, segmentId, languages, 
         {p && (
           <iframe
             title={t('newsletters.preview.frame')}
+            ref={attachFrame}
             sandbox=""
-            srcDoc={srcDoc}
             style={{ width: frameWidth, height: frameHeight / scale, border: 0, transform: `scale(${scale})`, transformOrigin: '0 0', display: 'block', marginLeft: width === 'mobile' && boxWidth > frameWidth ? (boxWidth - frameWidth) / 2 : 0 }}
           />
         )}
