@@ -11,6 +11,7 @@
  * Pure code: no DOM, no MJML compiler — the same functions run in the renderer and in tests.
  */
 import { ENDING_TAGS } from './mjml-structure';
+import { positionsIn } from './positions';
 
 /** An attribute as written: name and the raw value between the quotes (entities left as they are). */
 export type Attr = [name: string, raw: string];
@@ -182,17 +183,6 @@ function readNodes(src: string, at: number, closing: string | null): { nodes: No
   return { nodes, end: src.length };
 }
 
-export function lineColumn(src: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lastBreak = -1;
-  for (let i = 0; i < offset && i < src.length; i++) {
-    if (src.charCodeAt(i) === 10) {
-      line++;
-      lastBreak = i;
-    }
-  }
-  return { line, column: offset - lastBreak };
-}
 
 /* ---------------------------------------------------------------- recognising */
 
@@ -269,7 +259,7 @@ export function parseBlocks(mjml: string): ParseResult {
     if (!open) {
       const selfClosed = /<mj-body\b[^>]*\/>/.exec(mjml);
       if (selfClosed) return { ok: true, doc: { head: mjml.slice(0, selfClosed.index), blocks: [], tail: mjml.slice(selfClosed.index) } };
-      return { ok: false, error: { message: 'The document has no <mj-body>', ...lineColumn(mjml, 0) } };
+      return { ok: false, error: { message: 'The document has no <mj-body>', ...positionsIn(mjml)(0) } };
     }
     const bodyStart = open.index + open[0].length;
     const { nodes, end } = readNodes(mjml, bodyStart, 'mj-body');
@@ -308,7 +298,7 @@ export function parseBlocks(mjml: string): ParseResult {
     }
     return { ok: true, doc: { head: mjml.slice(0, bodyStart), blocks, tail: gap + mjml.slice(end) } };
   } catch (err) {
-    if (err instanceof ScanError) return { ok: false, error: { message: err.message, ...lineColumn(mjml, err.at) } };
+    if (err instanceof ScanError) return { ok: false, error: { message: err.message, ...positionsIn(mjml)(err.at) } };
     throw err;
   }
 }

@@ -40,6 +40,7 @@ import { cleanText } from '../contacts/cleaning';
 import { formatQuery, parseQuery, type Rule } from '../contacts/query';
 import { greeting, type GreetingPerson } from './greeting';
 import { HtmlCursor, URL_ATTRIBUTES } from './html-context';
+import { positionsIn } from './positions';
 
 export const MERGE_FIELDS = ['salutation', 'first_name', 'last_name', 'title', 'organisation', 'email', 'unsubscribe_url'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
@@ -163,23 +164,6 @@ export interface CompiledTemplate {
 
 // --- scanning and classifying tags ---------------------------------------------------------------------
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineColumn(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
 function problem(tag: Pick<TagBase, 'start' | 'end' | 'line' | 'column' | 'token' | 'part'>, code: MergeProblemCode, message: string, severity: 'error' | 'warning' = 'error'): MergeProblem {
   const p: MergeProblem = { code, severity, message: `${message} (line ${tag.line}, column ${tag.column})`, line: tag.line, column: tag.column, start: tag.start, end: tag.end, token: tag.token };
   if (tag.part !== undefined) p.part = tag.part;
@@ -256,7 +240,7 @@ export interface ParsedTemplate {
 export function parseTemplate(source: string, options: ParseOptions = {}): ParsedTemplate {
   const conditions = options.conditions ?? new ConditionTable();
   const slots = new Set(options.slots ?? []);
-  const starts = lineStarts(source);
+  const positionOf = positionsIn(source);
   const part = options.part === undefined ? {} : { part: options.part };
   const tags: ParsedTag[] = [];
   const problems: MergeProblem[] = [];
@@ -264,7 +248,7 @@ export function parseTemplate(source: string, options: ParseOptions = {}): Parse
   for (;;) {
     const open = source.indexOf('{{', from);
     if (open < 0) break;
-    const at = { ...lineColumn(starts, open), ...part };
+    const at = { ...positionOf(open), ...part };
     if (open > 0 && source[open - 1] === '\\') {
       tags.push({ kind: 'literal', text: '{{', open, start: open - 1, end: open + 2, ...at, token: '\\{{' });
       from = open + 2;

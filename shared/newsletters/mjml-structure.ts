@@ -7,6 +7,8 @@
  * It reads only the MJML elements (`mjml`, `mj-*`). The content of ending tags (mj-text, mj-button,
  * mj-raw …) is HTML that MJML copies as it is; inside those only the closing tag is looked for.
  */
+import { positionsIn } from './positions';
+
 export interface StructureProblem {
   code: 'unclosed_element' | 'unexpected_close' | 'mismatched_close' | 'unclosed_tag' | 'unclosed_comment' | 'no_mjml_root';
   message: string;
@@ -37,26 +39,10 @@ export const ENDING_TAGS: ReadonlySet<string> = new Set([
   'mj-font',
 ]);
 
-/** Line starts once, then a binary search per position: a broken 1 MB file may have thousands of problems. */
-function positions(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
-}
-
 export function checkMjmlStructure(source: string): StructureProblem[] {
   const problems: StructureProblem[] = [];
   const stack: { name: string; offset: number }[] = [];
-  const at = positions(source);
+  const at = positionsIn(source);
   let sawRoot = false;
   let i = 0;
   while (i < source.length) {
