@@ -5,9 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Input, Method } from '../../shared/api';
 import { saveInputOf, type ContentItem } from '../../shared/content/schemas';
 import { startBackend } from '../app';
+import type { Input } from '../../shared/api';
+import { call, ok } from '../test/api';
 import { tempDir } from '../test/tmp';
 import { MAX_IMAGE_BYTES } from './images';
 import { demoContent } from '../../shared/demo/content';
@@ -17,14 +18,6 @@ function demo() {
 }
 type Backend = ReturnType<typeof demo>;
 
-async function call<M extends Method>(b: Backend, method: M, input: Input<M>) {
-  return b.table.dispatch(method, input);
-}
-async function ok<M extends Method>(b: Backend, method: M, input: Input<M>) {
-  const env = await call(b, method, input);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.value;
-}
 const projectId = (b: Backend, acronym: string): number => (b.db.prepare('SELECT id FROM projects WHERE acronym = ?').get(acronym) as { id: number }).id;
 
 // 1x1 PNG

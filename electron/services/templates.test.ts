@@ -5,25 +5,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Input, Method } from '../../shared/api';
 import { checkMjmlStructure } from '../../shared/newsletters/mjml-structure';
 import type { Template, TemplateSummary } from '../../shared/newsletters/schemas';
 import { startBackend } from '../app';
+import { call, ok } from '../test/api';
 import { tempDir } from '../test/tmp';
 
 const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures/mjml-templates');
 
 function backend() {
   return startBackend({ dataDir: tempDir(), shell: 'cli', seedDemo: false });
-}
-type Backend = ReturnType<typeof backend>;
-async function call<M extends Method>(b: Backend, method: M, input: Input<M>) {
-  return b.table.dispatch(method, input);
-}
-async function ok<M extends Method>(b: Backend, method: M, input: Input<M>) {
-  const env = await call(b, method, input);
-  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
-  return env.value;
 }
 
 describe('starter templates', () => {
