@@ -9,7 +9,7 @@
 import { ActionIcon, Alert, Badge, Box, Button, Group, List, Loader, Paper, SegmentedControl, Select, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronLeft, IconChevronRight, IconDeviceDesktop, IconDeviceMobile, IconDownload, IconLock } from '@tabler/icons-react';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageLanguage, Preview, PreviewInput, RenderProblem } from '../../../../shared/newsletters/schemas';
 import { ErrorNotice } from '../../ErrorNotice';
@@ -35,6 +35,17 @@ const WIDTHS = { desktop: 680, mobile: 375 } as const;
 interface PreviewFrame {
   el: HTMLIFrameElement | null;
   doc: string;
+}
+
+/** The frame document of an answer, made once: the answer's arrival and the render after it both ask. */
+const frameDocs = new WeakMap<Preview, string>();
+function frameDocOf(answer: Preview): string {
+  let doc = frameDocs.get(answer);
+  if (doc === undefined) {
+    doc = framedPreview(answer.html);
+    frameDocs.set(answer, doc);
+  }
+  return doc;
 }
 
 function showInFrame(frame: PreviewFrame, doc: string): void {
@@ -167,7 +178,7 @@ export function PreviewPane({ id, kind, state, language, onJump, onLanguage, flu
   }, [state.segmentId]);
   const inputFor = (s: ComposerState): PreviewInput => ({ id, language, draft: toDraft(s), ...(personId !== undefined ? { personId } : {}) });
   const frame = useRef<PreviewFrame>({ el: null, doc: '' });
-  const live = useLivePreview(inputFor(state), (data) => showInFrame(frame.current, framedPreview(data.html)));
+  const live = useLivePreview(inputFor(state), (data) => showInFrame(frame.current, frameDocOf(data)));
   const request = live.request;
   early.current = (s) => request(inputFor(s));
   const languages = state.variants.map((v) => v.language).join(',');
@@ -242,7 +253,7 @@ const PreviewBody = memo(function PreviewBody({ id, kind, segmentId, languages, 
     if (next) setPersonId(next.personId);
   };
   const guarded = (p?.guard.length ?? 0) > 0;
-  const srcDoc = useMemo(() => (p ? framedPreview(p.html) : ''), [p]);
+  const srcDoc = p ? frameDocOf(p) : '';
   // A frame element that is new (first answer, or back from "no preview") has no document yet.
   const attachFrame = useCallback(
     (el: HTMLIFrameElement | null): void => {
